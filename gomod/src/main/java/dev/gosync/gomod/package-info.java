@@ -1,0 +1,7 @@
+/**
+ * Go-module semantics in plain Java, with no I/O beyond what a rule needs: module paths and
+ * versions ({@code module}, {@code semver}), go.mod and go.work files ({@code modfile}), h1
+ * hashes and go.sum ({@code dirhash}, {@code gosum}) and module zips ({@code zip}). Each rule
+ * follows the go command and golang.org/x/mod, and differential tests hold it to them.
+ */
+package dev.gosync.gomod;
