@@ -1,0 +1,80 @@
+package dev.gosync.bundle.archive;
+
+import com.github.luben.zstd.ZstdInputStreamNoFinalizer;
+import com.github.luben.zstd.ZstdOutputStreamNoFinalizer;
+import dev.gosync.bundle.BundleException;
+import dev.gosync.bundle.BundleException.Problem;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Arrays;
+import java.util.HexFormat;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
+import org.apache.commons.compress.compressors.gzip.GzipParameters;
+
+/**
+ * The compression around the tar stream. Readers recognise it by its magic bytes, whatever the
+ * file is called. Both are set up for deterministic output: fixed level, no time stamp or file
+ * name in the gzip header, single-threaded zstd with a content checksum.
+ */
+public enum Compression {
+    /** zstd (RFC 8878), the default: fast, and its frames carry a checksum of the content. */
+    ZSTD(".tar.zst", new byte[] {0x28, (byte) 0xb5, 0x2f, (byte) 0xfd}),
+    /** gzip (RFC 1952), for places without zstd tools. */
+    GZIP(".tar.gz", new byte[] {0x1f, (byte) 0x8b});
+
+    private static final int ZSTD_LEVEL = 3;
+    private static final int GZIP_LEVEL = 6;
+    /** "Unknown" in the gzip header's OS field, so the output does not depend on the platform. */
+    private static final int GZIP_OS_UNKNOWN = 255;
+
+    private final String extension;
+    private final byte[] magic;
+
+    Compression(String extension, byte[] magic) {
+        this.extension = extension;
+        this.magic = magic;
+    }
+
+    /** The conventional file name ending, e.g. {@code .tar.zst}. */
+    public String extension() {
+        return extension;
+    }
+
+    OutputStream compress(OutputStream raw) throws IOException {
+        if (this == ZSTD) {
+            ZstdOutputStreamNoFinalizer zstd = new ZstdOutputStreamNoFinalizer(raw, ZSTD_LEVEL);
+            zstd.setChecksum(true);
+            return zstd;
+        }
+        GzipParameters parameters = new GzipParameters();
+        parameters.setCompressionLevel(GZIP_LEVEL);
+        parameters.setModificationTime(0);
+        parameters.setOperatingSystem(GZIP_OS_UNKNOWN);
+        return new GzipCompressorOutputStream(raw, parameters);
+    }
+
+    /**
+     * Decompresses {@code raw}, which must support mark/reset: gzip then hands back what it read
+     * past the end of its member, so the caller can check that nothing follows.
+     */
+    InputStream decompress(BufferedInputStream raw) throws IOException {
+        return this == ZSTD ? new ZstdInputStreamNoFinalizer(raw) : new GzipCompressorInputStream(raw, false);
+    }
+
+    /** The compression whose magic bytes start {@code raw}; leaves the stream where it was. */
+    static Compression detect(BufferedInputStream raw, String name) throws IOException {
+        raw.mark(8);
+        byte[] head = raw.readNBytes(4);
+        raw.reset();
+        for (Compression c : values()) {
+            if (head.length >= c.magic.length && Arrays.equals(Arrays.copyOf(head, c.magic.length), c.magic)) {
+                return c;
+            }
+        }
+        throw new BundleException(Problem.NOT_A_BUNDLE, name + " is not a gosync bundle: it starts with bytes "
+                + HexFormat.of().formatHex(head) + ", neither zstd nor gzip", "check that this is the bundle file");
+    }
+}

@@ -1,0 +1,89 @@
+package dev.gosync.bundle.archive;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import dev.gosync.bundle.manifest.FileRow;
+import dev.gosync.bundle.manifest.Manifest;
+import dev.gosync.bundle.sign.sshsig.SshSigSigner;
+import dev.gosync.bundle.testing.TestBundles;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BundleDeterminismTest {
+    private static final String LONG_PATH = "example.com/" + "long-element/".repeat(12) + "@v/v1.0.0.mod";
+
+    @TempDir
+    Path dir;
+
+    private final TestBundles files = TestBundles.sample().add(LONG_PATH, "module x\n");
+
+    private byte[] write(BundleWriter writer, String name) throws IOException {
+        Manifest manifest = files.manifest(writer.signatureScheme()).build();
+        writer.write(manifest, files.source(), dir.resolve(name));
+        return Files.readAllBytes(dir.resolve(name));
+    }
+
+    @Test
+    void theSameInputsGiveTheSameBytes() throws IOException {
+        assertArrayEquals(write(BundleWriter.signedBy(Bundles.SIGNER), "a"),
+                write(BundleWriter.signedBy(Bundles.SIGNER), "b"));
+        assertArrayEquals(write(BundleWriter.unsigned().withCompression(Compression.GZIP), "c"),
+                write(BundleWriter.unsigned().withCompression(Compression.GZIP), "d"));
+    }
+
+    @Test
+    void whoWritesTheBundleDoesNotShowInIt() throws IOException {
+        String user = System.getProperty("user.name");
+        try {
+            System.setProperty("user.name", "alice");
+            byte[] alice = write(BundleWriter.signedBy(Bundles.SIGNER), "alice");
+            System.setProperty("user.name", "bob");
+            assertArrayEquals(alice, write(BundleWriter.signedBy(Bundles.SIGNER), "bob"));
+        } finally {
+            System.setProperty("user.name", user);
+        }
+    }
+
+    @Test
+    void anotherCreatedTimeGivesOtherBytes() throws IOException {
+        byte[] first = write(BundleWriter.unsigned(), "a");
+        BundleWriter.unsigned().write(files.manifest(Manifest.UNSIGNED).created(TestBundles.CREATED.plusSeconds(1))
+                .build(), files.source(), dir.resolve("b"));
+        assertFalse(Arrays.equals(first, Files.readAllBytes(dir.resolve("b"))));
+    }
+
+    @Test
+    void everyEntryHasFixedOwnerModeAndTheCreatedTime() throws IOException {
+        write(BundleWriter.signedBy(Bundles.SIGNER), "b");
+        List<String> names = new ArrayList<>();
+        try (InputStream raw = new BufferedInputStream(Files.newInputStream(dir.resolve("b")));
+                TarArchiveInputStream tar = new TarArchiveInputStream(Compression.ZSTD.decompress(
+                        new BufferedInputStream(raw)), "UTF-8")) {
+            for (TarArchiveEntry e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
+                names.add(e.getName());
+                assertEquals(0, e.getLongUserId());
+                assertEquals(0, e.getLongGroupId());
+                assertEquals("", e.getUserName());
+                assertEquals("", e.getGroupName());
+                assertEquals(0100644, e.getMode());
+                assertEquals(TestBundles.CREATED, e.getLastModifiedTime().toInstant());
+                assertEquals(List.of(), List.copyOf(e.getExtraPaxHeaders().keySet()));
+            }
+        }
+        List<String> expected = new ArrayList<>(List.of(BundleLayout.MANIFEST_ENTRY, BundleLayout.SIGNATURE_ENTRY));
+        files.manifest(SshSigSigner.SCHEME).build().files().stream().map(FileRow::path).forEach(expected::add);
+        assertEquals(expected, names);
+    }
+}

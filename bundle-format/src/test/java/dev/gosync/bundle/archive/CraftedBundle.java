@@ -1,0 +1,150 @@
+package dev.gosync.bundle.archive;
+
+import dev.gosync.bundle.manifest.Manifest;
+import dev.gosync.bundle.manifest.ManifestCodec;
+import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
+
+/**
+ * Hand-made bundles for hostile-input tests: any tar entries in any order, extra bytes after the
+ * tar or after the compressed stream. Written through the compressor as it goes, so large
+ * crafted content costs little memory.
+ */
+final class CraftedBundle {
+    private final ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+    private final OutputStream compressor;
+    private final TarArchiveOutputStream tar;
+
+    CraftedBundle(Compression compression) {
+        try {
+            compressor = compression.compress(compressed);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        tar = new TarArchiveOutputStream(new NonClosing(compressor), "UTF-8");
+        tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+        tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+    }
+
+    static CraftedBundle startingWith(Manifest manifest) {
+        return new CraftedBundle(Compression.ZSTD).file(BundleLayout.MANIFEST_ENTRY, ManifestCodec.write(manifest));
+    }
+
+    CraftedBundle file(String name, byte[] content) {
+        return entry(new TarArchiveEntry(name, true), content);
+    }
+
+    /** An entry of another type, e.g. a link or device. */
+    CraftedBundle special(String name, byte type, String linkName) {
+        TarArchiveEntry entry = new TarArchiveEntry(name, type, true);
+        if (linkName != null) {
+            entry.setLinkName(linkName);
+        }
+        return entry(entry, new byte[0]);
+    }
+
+    CraftedBundle entry(TarArchiveEntry entry, byte[] content) {
+        try {
+            entry.setSize(content.length);
+            tar.putArchiveEntry(entry);
+            tar.write(content);
+            tar.closeArchiveEntry();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    /** A pax extended header for the next entry. */
+    CraftedBundle pax(String key, String value) {
+        return entry(new TarArchiveEntry("./PaxHeaders/x", TarConstants.LF_PAX_EXTENDED_HEADER_LC),
+                TarEntries.paxRecord(key, value));
+    }
+
+    /** A pax header whose one record has a value of {@code size} bytes, written in pieces. */
+    CraftedBundle hugePax(long size) {
+        try {
+            long body = " comment=".length() + size + 1;
+            long length = body + 1;
+            while (String.valueOf(length).length() + body != length) {
+                length = String.valueOf(length).length() + body;
+            }
+            TarArchiveEntry entry = new TarArchiveEntry("./PaxHeaders/x", TarConstants.LF_PAX_EXTENDED_HEADER_LC);
+            entry.setSize(length);
+            tar.putArchiveEntry(entry);
+            tar.write((length + " comment=").getBytes(StandardCharsets.US_ASCII));
+            writeRepeated(tar, 'x', size);
+            tar.write('\n');
+            tar.closeArchiveEntry();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    /** Ends the tar, then appends {@code count} copies of {@code b} inside the compressed stream. */
+    CraftedBundle endTarThenAppend(int b, long count) {
+        try {
+            tar.finish();
+            tar.flush();
+            writeRepeated(compressor, b, count);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    /** The compressed bundle; ends the tar unless {@link #endTarThenAppend} did. */
+    byte[] bytes() {
+        try {
+            tar.close();
+            compressor.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return compressed.toByteArray();
+    }
+
+    Path writeTo(Path file) {
+        try {
+            return Files.write(file, bytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void writeRepeated(OutputStream out, int b, long count) throws IOException {
+        byte[] chunk = new byte[65536];
+        Arrays.fill(chunk, (byte) b);
+        for (long left = count; left > 0; left -= chunk.length) {
+            out.write(chunk, 0, (int) Math.min(chunk.length, left));
+        }
+    }
+
+    /** Lets the tar stream close without closing the compressor under it. */
+    private static final class NonClosing extends FilterOutputStream {
+        NonClosing(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
+}

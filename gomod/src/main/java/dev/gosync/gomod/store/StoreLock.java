@@ -1,0 +1,67 @@
+package dev.gosync.gomod.store;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+
+/**
+ * The one-writer-at-a-time lock of a store: an OS file lock for other processes, and a permit for
+ * other threads of this JVM, which OS file locks do not separate. The permit is taken before the
+ * file is opened because closing any descriptor of a locked file drops the whole process's lock
+ * on POSIX systems.
+ */
+final class StoreLock implements AutoCloseable {
+    private static final Map<Path, Semaphore> PERMITS = new ConcurrentHashMap<>();
+
+    private final Semaphore permit;
+    private final FileChannel channel;
+    private boolean released;
+
+    private StoreLock(Semaphore permit, FileChannel channel) {
+        this.permit = permit;
+        this.channel = channel;
+    }
+
+    /** Waits for the lock on file, whose directory must exist. */
+    static StoreLock acquire(Path file) throws IOException {
+        Path key = file.getParent().toRealPath().resolve(file.getFileName());
+        Semaphore permit = PERMITS.computeIfAbsent(key, k -> new Semaphore(1));
+        try {
+            permit.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for the lock " + file);
+        }
+        FileChannel channel = null;
+        try {
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            channel.lock();
+            return new StoreLock(permit, channel);
+        } catch (IOException | RuntimeException e) {
+            if (channel != null) {
+                channel.close();
+            }
+            permit.release();
+            throw e;
+        }
+    }
+
+    /** Releases the lock; later calls do nothing. Closing the channel releases its file lock. */
+    @Override
+    public void close() throws IOException {
+        if (released) {
+            return;
+        }
+        released = true;
+        try {
+            channel.close();
+        } finally {
+            permit.release();
+        }
+    }
+}

@@ -1,0 +1,4 @@
+module (
+	// Deprecated: on the line inside the block.
+	example.com/blockmod2
+)

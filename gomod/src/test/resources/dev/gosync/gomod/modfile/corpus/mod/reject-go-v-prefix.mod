@@ -1,0 +1,3 @@
+module example.com/m
+
+go v1.21

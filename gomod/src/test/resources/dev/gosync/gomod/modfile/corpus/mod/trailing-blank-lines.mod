@@ -1,0 +1,11 @@
+
+
+module example.com/blank
+
+
+
+go 1.21
+
+
+
+

@@ -1,0 +1,62 @@
+package dev.gosync.agent.resolve;
+
+import dev.gosync.gomod.module.ModuleVersion;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A module universe and a project using it, as text: the go.mod of every published module
+ * version, and the project's files (its go.mod, or a go.work and its modules' go.mod files, plus
+ * the go.mod files of local replacement directories).
+ *
+ * @param modules      published module versions and their go.mod text
+ * @param projectFiles slash-separated paths relative to the project directory, and contents
+ */
+record GraphScenario(String name, Map<ModuleVersion, String> modules, Map<String, String> projectFiles) {
+    GraphScenario {
+        modules = Map.copyOf(modules);
+        projectFiles = Map.copyOf(projectFiles);
+    }
+
+    boolean workspace() {
+        return projectFiles.containsKey("go.work");
+    }
+
+    void publish(ProxyDir proxy) {
+        modules.forEach(proxy::add);
+    }
+
+    /** Writes (or rewrites, undoing any change the go command made) the project files into dir. */
+    Path writeProject(Path dir) {
+        try {
+            for (Map.Entry<String, String> f : projectFiles.entrySet()) {
+                Path file = dir.resolve(f.getKey());
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, f.getValue());
+            }
+            try (var sums = Files.walk(dir)) {
+                for (Path p : sums.filter(p -> p.getFileName().toString().startsWith("go.sum")
+                        || p.getFileName().toString().equals("go.work.sum")).toList()) {
+                    Files.delete(p);
+                }
+            }
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every file of the scenario, for failure messages. */
+    String describe() {
+        StringBuilder b = new StringBuilder(name).append('\n');
+        new TreeMap<>(projectFiles).forEach((k, v) -> b.append("--- project/").append(k).append('\n').append(v));
+        modules.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(ModuleVersion.ORDER))
+                .forEach(e -> b.append("--- ").append(e.getKey()).append('\n').append(e.getValue()));
+        return b.toString();
+    }
+}
