@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
         subcommands = {
             QuickstartCommand.class,
             PlannedCommand.Export.class,
-            PlannedCommand.Keygen.class,
+            KeygenCommand.class,
             PlannedCommand.Verify.class,
             PlannedCommand.Import.class,
             PlannedCommand.Serve.class,

@@ -31,13 +31,6 @@ abstract class PlannedCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "keygen", description = "Create an Ed25519 signing key pair (OpenSSH format).")
-    static final class Keygen extends PlannedCommand {
-        Keygen() {
-            super("creating signing keys");
-        }
-    }
-
     @Command(name = "verify", description = "Check a bundle's signature and contents, or a mirror against its index, read-only.")
     static final class Verify extends PlannedCommand {
         Verify() {

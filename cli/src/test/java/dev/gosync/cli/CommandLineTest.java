@@ -13,7 +13,7 @@ class CommandLineTest {
     void helpListsEveryPlannedSubcommand() {
         CliRun run = CliRun.of("--help");
         assertEquals(ExitCodes.OK, run.exitCode());
-        for (String sub : new String[] {"quickstart", "export", "keygen", "verify", "import", "serve", "vendor", "log", "mod"}) {
+        for (String sub : new String[] {"quickstart", "export", "verify", "import", "serve", "vendor", "log", "mod"}) {
             assertTrue(run.out().contains(sub), "help should list " + sub + ":\n" + run.out());
         }
     }
@@ -26,7 +26,7 @@ class CommandLineTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"export", "keygen", "verify", "import", "serve", "vendor", "log"})
+    @ValueSource(strings = {"export", "verify", "import", "serve", "vendor", "log"})
     void plannedSubcommandsSayTheyAreNotImplementedAndExitThree(String sub) {
         CliRun run = CliRun.of(sub);
         assertEquals(ExitCodes.NOT_IMPLEMENTED, run.exitCode());

@@ -108,7 +108,7 @@ public final class GoStrings {
     private static void appendEscaped(StringBuilder out, int c, char quote) {
         if (c == quote || c == '\\') {
             out.append('\\').appendCodePoint(c);
-        } else if (isPrint(c)) {
+        } else if (GoUnicode.isPrint(c)) {
             out.appendCodePoint(c);
         } else {
             switch (c) {
@@ -144,24 +144,5 @@ public final class GoStrings {
             s.insert(0, '0');
         }
         return s.toString();
-    }
-
-    /** Go's {@code strconv.IsPrint}: letters, marks, numbers, punctuation, symbols and the ASCII space. */
-    private static boolean isPrint(int c) {
-        if (c == ' ') {
-            return true;
-        }
-        return switch (Character.getType(c)) {
-            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
-                    Character.MODIFIER_LETTER, Character.OTHER_LETTER,
-                    Character.NON_SPACING_MARK, Character.ENCLOSING_MARK, Character.COMBINING_SPACING_MARK,
-                    Character.DECIMAL_DIGIT_NUMBER, Character.LETTER_NUMBER, Character.OTHER_NUMBER,
-                    Character.CONNECTOR_PUNCTUATION, Character.DASH_PUNCTUATION, Character.START_PUNCTUATION,
-                    Character.END_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION,
-                    Character.FINAL_QUOTE_PUNCTUATION, Character.OTHER_PUNCTUATION,
-                    Character.MATH_SYMBOL, Character.CURRENCY_SYMBOL, Character.MODIFIER_SYMBOL,
-                    Character.OTHER_SYMBOL -> true;
-            default -> false;
-        };
     }
 }

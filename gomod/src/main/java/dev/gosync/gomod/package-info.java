@@ -3,5 +3,9 @@
  * versions ({@code module}, {@code semver}), go.mod and go.work files ({@code modfile}), h1
  * hashes and go.sum ({@code dirhash}, {@code gosum}) and module zips ({@code zip}). Each rule
  * follows the go command and golang.org/x/mod, and differential tests hold it to them.
+ *
+ * <p>This package holds what they share: {@link dev.gosync.gomod.GoStrings} compares and quotes
+ * strings as Go does, {@link dev.gosync.gomod.GoUnicode} answers character questions with Go's
+ * Unicode tables, which are newer than the JDK's.
  */
 package dev.gosync.gomod;

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * @param channel names a sequence of bundles (e.g. {@code stable}): letters, digits, {@code ._-}
  * @param sequence position in the channel, so an importer can refuse replays and rollbacks
  * @param parent id of the previous bundle of the channel, or null for the first
- * @param created creation time, UTC, whole seconds; also every tar entry's mtime
+ * @param created creation time, UTC, whole seconds, 1970 to 2242; also every tar entry's mtime
  * @param tool the tool and version that wrote the bundle, e.g. {@code gosync 0.1.0}
  * @param signature the signature scheme of the second entry ({@code sshsig}), or
  *     {@link #UNSIGNED} when the bundle has no signature entry
@@ -50,7 +50,8 @@ public record Manifest(
     private static final Pattern CHANNEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Pattern SCHEME = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
     private static final Pattern PRINTABLE = Pattern.compile("[\\x20-\\x7e]+");
-    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+    /** The latest time a tar header's mtime field holds without extensions (in the year 2242). */
+    private static final Instant LATEST = Instant.ofEpochSecond(077777777777L);
 
     public Manifest {
         if (formatVersion != FORMAT_VERSION) {
@@ -69,7 +70,8 @@ public record Manifest(
             requireId("parent", parent);
         }
         if (created == null || created.getNano() != 0 || created.isBefore(Instant.EPOCH) || created.isAfter(LATEST)) {
-            throw new ManifestException("created time " + created + " must be whole seconds between 1970 and 9999, UTC");
+            throw new ManifestException("created time " + created + " must be whole seconds between 1970 and " + LATEST
+                    + ", UTC");
         }
         requirePrintable("tool", tool, 200);
         if (signature == null || !SCHEME.matcher(signature).matches()) {

@@ -21,18 +21,18 @@ import java.util.function.Function;
  * @param bundleId the id of the bundle the parts hold
  * @param parts each part's size and SHA-256, in order
  */
-public record PartIndex(String bundleId, List<Part> parts) {
+record PartIndex(String bundleId, List<Part> parts) {
     static final String FORMAT = "gosync-bundle-parts/1";
 
     /** One part's size (positive) and SHA-256 (lowercase hex). */
-    public record Part(long size, String sha256) {
+    record Part(long size, String sha256) {
     }
 
     public PartIndex {
         parts = List.copyOf(parts);
     }
 
-    public long totalSize() {
+    long totalSize() {
         return parts.stream().mapToLong(Part::size).sum();
     }
 

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -54,6 +55,14 @@ class BundleDeterminismTest {
         } finally {
             System.setProperty("user.name", user);
         }
+    }
+
+    @Test
+    void theLatestAllowedTimeFitsTheTarHeaders() {
+        Manifest last = files.manifest(Manifest.UNSIGNED).created(Instant.ofEpochSecond(077777777777L))
+                .build();
+        BundleWriter.unsigned().write(last, files.source(), dir.resolve("late"));
+        assertEquals(5, Bundles.verify(dir.resolve("late"), TrustPolicy.integrityOnly()).files());
     }
 
     @Test

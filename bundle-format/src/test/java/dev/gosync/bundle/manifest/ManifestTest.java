@@ -59,9 +59,11 @@ class ManifestTest {
     }
 
     @Test
-    void createdTimeMustBeWholeSeconds() {
+    void createdTimeMustBeWholeSecondsThatATarHeaderHolds() {
         assertThrows(ManifestException.class, () -> minimal().created(Instant.parse("2024-01-01T00:00:00.5Z")).build());
         assertThrows(ManifestException.class, () -> minimal().created(Instant.parse("1969-12-31T23:59:59Z")).build());
+        assertThrows(ManifestException.class, () -> minimal().created(Instant.ofEpochSecond(077777777777L + 1)).build());
+        minimal().created(Instant.ofEpochSecond(077777777777L)).build();
     }
 
     @Test

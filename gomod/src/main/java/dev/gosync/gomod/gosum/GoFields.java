@@ -1,12 +1,13 @@
 package dev.gosync.gomod.gosum;
 
+import dev.gosync.gomod.GoUnicode;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Go's {@code strings.Fields}: splits around runs of Unicode white space as Go defines it, which
- * is not {@link Character#isWhitespace} (Go counts U+0085 and U+00A0, Java does not, and Java
- * counts U+001C..U+001F, Go does not).
+ * Go's {@code strings.Fields}: splits around runs of white space as Go's {@code unicode.IsSpace}
+ * defines it ({@link GoUnicode#isSpace}), which is not {@link Character#isWhitespace} (Go counts
+ * U+0085 and U+00A0, Java does not, and Java counts U+001C..U+001F, Go does not).
  */
 final class GoFields {
     private GoFields() {
@@ -17,7 +18,7 @@ final class GoFields {
         int start = -1;
         for (int i = 0; i < s.length(); ) {
             int c = s.codePointAt(i);
-            if (isSpace(c)) {
+            if (GoUnicode.isSpace(c)) {
                 if (start >= 0) {
                     fields.add(s.substring(start, i));
                     start = -1;
@@ -31,13 +32,5 @@ final class GoFields {
             fields.add(s.substring(start));
         }
         return fields;
-    }
-
-    /** Go's {@code unicode.IsSpace}: the Unicode White_Space property. */
-    static boolean isSpace(int c) {
-        return switch (c) {
-            case '\t', '\n', 0x0B, '\f', '\r', ' ', 0x85, 0xA0, 0x1680, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000 -> true;
-            default -> c >= 0x2000 && c <= 0x200A;
-        };
     }
 }

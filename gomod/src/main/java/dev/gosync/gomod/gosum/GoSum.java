@@ -1,6 +1,7 @@
 package dev.gosync.gomod.gosum;
 
 import dev.gosync.gomod.GoStrings;
+import dev.gosync.gomod.GoUnicode;
 import dev.gosync.gomod.module.ModuleVersion;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -217,7 +218,7 @@ public final class GoSum {
     }
 
     private static String checkField(String what, String value) {
-        if (value.isEmpty() || value.codePoints().anyMatch(GoFields::isSpace) || !GoStrings.isValidUtf8(value)) {
+        if (value.isEmpty() || value.codePoints().anyMatch(GoUnicode::isSpace) || !GoStrings.isValidUtf8(value)) {
             throw new GoSumException("cannot record " + what + " " + GoStrings.quote(value)
                     + " in go.sum: it must be non-empty valid UTF-8 without white space",
                     "this is a bug in the caller; report it", null);

@@ -1,13 +1,8 @@
 package dev.gosync.gomod.modfile;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
+import dev.gosync.gomod.GoUnicode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,14 +12,12 @@ import java.util.Optional;
  * {@code go mod edit -fmt} copies such bytes through unchanged, so tokens and comments must keep
  * their bytes exactly; raw text does, compares in Go's byte order with {@link String#compareTo}
  * and converts back losslessly. Runes are decoded the way Go's {@code unicode/utf8} does (each
- * byte of an invalid sequence is one U+FFFD), and character classes follow Go's {@code unicode}
- * tables, which are newer than Java 17's.
+ * byte of an invalid sequence is one U+FFFD), and character classes are Go's ({@link GoUnicode}).
  */
 final class GoText {
     static final int RUNE_ERROR = 0xFFFD;
 
     private static final String HEX = "0123456789abcdef";
-    private static final int[] PRINTABLE = loadPrintableRanges();
 
     private GoText() {
     }
@@ -130,34 +123,16 @@ final class GoText {
         return start + runeWidth(raw, start) == end ? start : end - 1;
     }
 
-    /** Go's {@code unicode.IsPrint}: letters, marks, numbers, punctuation, symbols and the ASCII space. */
-    static boolean isPrint(int rune) {
-        if (rune < 0x80) {
-            return rune >= 0x20 && rune < 0x7F;
-        }
-        int i = Arrays.binarySearch(PRINTABLE, rune);
-        // Even indexes start ranges and odd ones end them, both inclusive.
-        return i >= 0 || (-i - 1) % 2 == 1;
-    }
-
-    /** Go's {@code unicode.IsSpace}. */
-    static boolean isSpace(int rune) {
-        return switch (rune) {
-            case '\t', '\n', 0x0B, '\f', '\r', ' ', 0x85, 0xA0, 0x1680, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000 -> true;
-            default -> rune >= 0x2000 && rune <= 0x200A;
-        };
-    }
-
     /** Go's {@code strings.TrimSpace}. */
     static String trimSpace(String raw) {
         int start = 0;
-        while (start < raw.length() && isSpace(runeAt(raw, start))) {
+        while (start < raw.length() && GoUnicode.isSpace(runeAt(raw, start))) {
             start += runeWidth(raw, start);
         }
         int end = raw.length();
         while (end > start) {
             int last = lastRuneStart(raw, end);
-            if (!isSpace(runeAt(raw, last))) {
+            if (!GoUnicode.isSpace(runeAt(raw, last))) {
                 break;
             }
             end = last;
@@ -170,7 +145,7 @@ final class GoText {
         List<String> fields = new ArrayList<>();
         int start = -1;
         for (int i = 0; i < raw.length(); i += runeWidth(raw, i)) {
-            boolean space = isSpace(runeAt(raw, i));
+            boolean space = GoUnicode.isSpace(runeAt(raw, i));
             if (space && start >= 0) {
                 fields.add(raw.substring(start, i));
                 start = -1;
@@ -194,7 +169,7 @@ final class GoText {
                 appendHexByte(out, raw.charAt(i));
             } else if (rune == '"' || rune == '\\') {
                 out.append('\\').append((char) rune);
-            } else if (isPrint(rune)) {
+            } else if (GoUnicode.isPrint(rune)) {
                 out.append(raw, i, i + width);
             } else {
                 appendEscape(out, rune);
@@ -209,7 +184,7 @@ final class GoText {
         StringBuilder out = new StringBuilder("'");
         if (rune == '\'' || rune == '\\') {
             out.append('\\').append((char) rune);
-        } else if (isPrint(rune)) {
+        } else if (GoUnicode.isPrint(rune)) {
             out.append(fromJava(new String(Character.toChars(rune))));
         } else {
             appendEscape(out, rune);
@@ -370,7 +345,7 @@ final class GoText {
                     }
                 }
                 default -> {
-                    if (!isPrint(rune)) {
+                    if (!GoUnicode.isPrint(rune)) {
                         return true;
                     }
                 }
@@ -382,26 +357,5 @@ final class GoText {
     /** The value as a go.mod token: itself, or quoted when {@link #mustQuote} says so. */
     static String autoQuote(String raw) {
         return mustQuote(raw) ? quote(raw) : raw;
-    }
-
-    private static int[] loadPrintableRanges() {
-        try (InputStream in = GoText.class.getResourceAsStream("go-printable.txt")) {
-            if (in == null) {
-                throw new IllegalStateException("resource go-printable.txt is missing from the classpath");
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII));
-            List<Integer> bounds = new ArrayList<>();
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (line.isEmpty() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] pair = line.split(" ");
-                bounds.add(Integer.parseInt(pair[0], 16));
-                bounds.add(Integer.parseInt(pair[1], 16));
-            }
-            return bounds.stream().mapToInt(Integer::intValue).toArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read go-printable.txt", e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.gosync.gomod.modfile;
 
+import dev.gosync.gomod.GoUnicode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -207,7 +208,7 @@ final class Lexer {
     private static boolean isIdent(int c) {
         return switch (c) {
             case ' ', '(', ')', '[', ']', '{', '}', ',' -> false;
-            default -> !GoText.isSpace(c) && GoText.isPrint(c);
+            default -> !GoUnicode.isSpace(c) && GoUnicode.isPrint(c);
         };
     }
 }

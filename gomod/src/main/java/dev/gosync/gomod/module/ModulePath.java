@@ -1,6 +1,7 @@
 package dev.gosync.gomod.module;
 
 import dev.gosync.gomod.GoStrings;
+import dev.gosync.gomod.GoUnicode;
 import dev.gosync.gomod.semver.InvalidVersionException;
 import dev.gosync.gomod.semver.Semver;
 import java.util.List;
@@ -63,8 +64,9 @@ public final class ModulePath {
     }
 
     /**
-     * Checks a file path inside a module: like an import path, but elements may also hold Unicode
-     * letters, spaces and {@code !#$%&()+,-.=@[]^_{}~}, and may start with a dash.
+     * Checks a file path inside a module: like an import path, but elements may also hold letters
+     * as Go's Unicode tables define them ({@link GoUnicode#isLetter}), spaces and
+     * {@code !#$%&()+,-.=@[]^_{}~}, and may start with a dash.
      *
      * @throws InvalidPathException naming the path and the first rule it breaks
      */
@@ -274,7 +276,7 @@ public final class ModulePath {
 
     private static boolean allowed(int c, PathKind kind) {
         if (c >= 0x80) {
-            return kind == PathKind.FILE && Character.isLetter(c);
+            return kind == PathKind.FILE && GoUnicode.isLetter(c);
         }
         if (isDigit(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) {
             return true;

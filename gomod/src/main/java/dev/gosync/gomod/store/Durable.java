@@ -47,9 +47,13 @@ final class Durable {
         }
     }
 
-    /** Replaces target with content in one rename, going through temp (on target's file system). */
+    /**
+     * Replaces target with content in one rename, going through temp (on target's file system;
+     * whatever an interrupted earlier call left there is overwritten).
+     */
     static void replace(Path target, byte[] content, Path temp) throws IOException {
-        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE)) {
             ByteBuffer buffer = ByteBuffer.wrap(content);
             while (buffer.hasRemaining()) {
                 channel.write(buffer);

@@ -26,7 +26,10 @@ final class VersionList {
     private VersionList() {
     }
 
-    /** The listed versions of the module whose {@code @v} directory is versionsDir, or null when it holds no {@code .mod} file. */
+    /**
+     * The listed versions of the module whose {@code @v} directory is versionsDir, or null when it
+     * holds no {@code .mod} file (the go command then has no list: the module is unknown).
+     */
     static List<String> read(Path versionsDir) throws IOException {
         List<String> versions = new ArrayList<>();
         boolean anyMod = false;

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gosync.fixtures.GoOracle;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -17,27 +15,6 @@ class GoTextTest {
 
     private static String raw(String text) {
         return GoText.fromJava(text);
-    }
-
-    @Test
-    void printableRangesAreGos() throws Exception {
-        StringBuilder ours = new StringBuilder();
-        for (int r = 0; r <= 0x10FFFF; r++) {
-            if (GoText.isPrint(r)) {
-                int lo = r;
-                while (r + 1 <= 0x10FFFF && GoText.isPrint(r + 1)) {
-                    r++;
-                }
-                ours.append(Integer.toHexString(lo)).append(' ').append(Integer.toHexString(r)).append('\n');
-            }
-        }
-        String go = GoOracle.get().text("unicode.PrintRanges");
-        if (!go.equals(ours.toString())) {
-            Path fresh = Files.createTempFile("go-printable", ".txt");
-            Files.writeString(fresh, go);
-            throw new AssertionError("go-printable.txt differs from the go command's unicode tables; the current "
-                    + "ranges are in " + fresh + " (keep the resource's header lines)");
-        }
     }
 
     @Test
@@ -56,23 +33,6 @@ class GoTextTest {
     }
 
     @Test
-    void charactersNewerThanJavasTablesArePrintable() {
-        // U+1FAE8 SHAKING FACE arrived in Unicode 15; Java 17 knows Unicode 13.
-        assertTrue(GoText.isPrint(0x1FAE8));
-        assertFalse(Character.isDefined(0x1FAE8));
-    }
-
-    @Test
-    void spacesAreGosSpaces() {
-        for (int c : new int[] {'\t', '\n', 0x0B, '\f', '\r', ' ', 0x85, 0xA0, 0x2000, 0x200A, 0x3000}) {
-            assertTrue(GoText.isSpace(c), Integer.toHexString(c));
-        }
-        for (int c : new int[] {0x200B, 0xFEFF, 0x180E, 'x'}) {
-            assertFalse(GoText.isSpace(c), Integer.toHexString(c));
-        }
-    }
-
-    @Test
     void trimSpaceRemovesUnicodeSpacesButNotInvalidBytes() {
         assertEquals(raw("a b"), GoText.trimSpace(raw("\u00a0\t a b\u2028\u0085 ")));
         assertEquals("\u00ff", GoText.trimSpace("\u00ff "));
@@ -82,6 +42,28 @@ class GoTextTest {
     void quoteEscapesLikeStrconv() {
         assertEquals(raw("\"a\\\"b\\\\c\\td\\x00\\u200b\u00e9\\xff\\U0010ffff\""),
                 GoText.quote(raw("a\"b\\c\td\u0000\u200b\u00e9") + "\u00ff" + raw("\udbff\udfff")));
+    }
+
+    @Test
+    void quoteEscapesExactlyTheRunesStrconvEscapes() {
+        GoOracle oracle = GoOracle.get();
+        for (int first = 0; first <= Character.MAX_CODE_POINT; first += 256) {
+            StringBuilder text = new StringBuilder();
+            for (int c = first; c < first + 256; c++) {
+                if (c < 0xD800 || c > 0xDFFF) {
+                    text.appendCodePoint(c);
+                }
+            }
+            String go = oracle.text("strconv.Quote", text.toString());
+            assertEquals(raw(go), GoText.quote(raw(text.toString())), "runes from U+" + Integer.toHexString(first));
+        }
+    }
+
+    @Test
+    void charactersNewerThanJavasUnicodeAreQuotedAsThemselves() {
+        // U+1FAE8 SHAKING FACE (Unicode 15) and U+0870 ARABIC LETTER ALEF WITH ATTACHED FATHA (14).
+        assertEquals(raw("\"\uD83E\uDEE8\u0870\""), GoText.quote(raw("\uD83E\uDEE8\u0870")));
+        assertEquals(raw("\uD83E\uDEE8"), GoText.autoQuote(raw("\uD83E\uDEE8")));
     }
 
     @Test

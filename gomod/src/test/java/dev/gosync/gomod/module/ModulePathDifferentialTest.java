@@ -1,6 +1,7 @@
 package dev.gosync.gomod.module;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gosync.gomod.semver.VersionStrings;
 import dev.gosync.gomod.semver.XModOracle;
@@ -14,6 +15,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * ModulePath and Escaping agree with x/mod's module package, error messages included, on a
@@ -31,6 +33,23 @@ class ModulePathDifferentialTest {
     @ParameterizedTest
     @MethodSource("paths")
     void corpusPathsAreJudgedAsXModJudgesThem(String path) {
+        assertPathAgrees(path);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\uD801\uDD70", "\u2C2F", "\uA7C0", "\u0870"})
+    void filePathsAcceptLettersNewerThanJavasUnicodeAsXModDoes(String letter) {
+        String path = "dir/" + letter + ".go";
+        assertEquals(new Outcome("true", null), XModOracle.outcome("module.CheckFilePath", path));
+        assertPathAgrees(path);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\uD83E\uDEE8", "\u0378", "\uD83E\uDEE8\u0870"})
+    void filePathsRejectNonLettersNewerThanJavasUnicodeAsXModDoes(String name) {
+        // U+1FAE8 (Unicode 15) is a printable symbol, U+0378 is unassigned: both invalid, quoted differently.
+        String path = "dir/" + name;
+        assertTrue(XModOracle.outcome("module.CheckFilePath", path).failed());
         assertPathAgrees(path);
     }
 

@@ -61,6 +61,19 @@ class ModulePathTest {
     }
 
     @Test
+    void filePathsAllowLettersNewerThanJavasUnicode() {
+        // U+10570 VITHKUQI CAPITAL LETTER A, U+2C2F, U+A7C0 and U+0870 came with Unicode 14.
+        assertDoesNotThrow(() -> ModulePath.checkFilePath("\uD801\uDD70/\u2C2F\uA7C0\u0870.go"));
+    }
+
+    @Test
+    void filePathsRejectNewSymbolsNamingThemUnescapedAsGoPrintsThem() {
+        // U+1FAE8 SHAKING FACE (Unicode 15) prints, so Go's %q shows it as itself.
+        assertEquals("malformed file path \"a/\uD83E\uDEE8\": invalid char '\uD83E\uDEE8'",
+                assertThrows(InvalidPathException.class, () -> ModulePath.checkFilePath("a/\uD83E\uDEE8")).getMessage());
+    }
+
+    @Test
     void windowsDeviceNamesAreRejectedInAnyCaseBeforeTheFirstDot() {
         assertEquals("malformed file path \"a/Con.txt\": \"Con\" disallowed as path element component on Windows",
                 assertThrows(InvalidPathException.class, () -> ModulePath.checkFilePath("a/Con.txt")).getMessage());

@@ -189,7 +189,10 @@ final class InfoDocuments {
         return s.toString();
     }
 
-    /** Writes s as a JSON string, spelling each character raw or escaped at random, sometimes with invalid UTF-8 or a lone surrogate escape. */
+    /**
+     * Writes s as a JSON string, spelling each character raw or escaped at random, sometimes with
+     * invalid UTF-8 or a lone surrogate escape.
+     */
     private void string(String s) {
         string(s, 6);
     }

@@ -12,9 +12,12 @@ import dev.gosync.gomod.dirhash.DirHash;
 import dev.gosync.gomod.module.LayoutPath;
 import dev.gosync.gomod.module.ModuleVersion;
 import dev.gosync.gomod.module.ProxyLayout;
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,12 +74,12 @@ class LayoutStoreTest {
     }
 
     /** Every regular file under the store, with its content hash, to show that nothing changed. */
-    private Map<String, String> snapshot() throws IOException {
+    private Map<String, String> snapshot() throws Exception {
         try (Stream<Path> files = Files.walk(store.root())) {
             Map<String, String> result = new TreeMap<>();
             for (Path f : files.filter(Files::isRegularFile).toList()) {
-                result.put(store.root().relativize(f).toString(), HexFormat.of().formatHex(Files.readAllBytes(f)).hashCode()
-                        + "@" + Files.getLastModifiedTime(f).toMillis());
+                result.put(store.root().relativize(f).toString(),
+                        sha256(Files.readAllBytes(f)) + " " + Files.getLastModifiedTime(f).toMillis());
             }
             return result;
         }
@@ -210,7 +213,7 @@ class LayoutStoreTest {
     }
 
     @Test
-    void puttingIdenticalBytesAgainChangesNothing() throws IOException {
+    void puttingIdenticalBytesAgainChangesNothing() throws Exception {
         commit(V100);
         for (Path f : List.of(store.path(V100, LayoutPath.Kind.MOD), store.path(V100, LayoutPath.Kind.MOD).resolveSibling("list"))) {
             Files.setLastModifiedTime(f, FileTime.fromMillis(1_000_000));
@@ -340,7 +343,7 @@ class LayoutStoreTest {
     }
 
     @Test
-    void leftoversOfACrashedTransactionAreRemovedByTheNextBegin() throws IOException {
+    void leftoversOfACrashedTransactionAreRemovedByTheNextBegin() throws Exception {
         commit(V100);
         Path dead = Files.createDirectories(store.root().resolve(".gosync/tx-crashed"));
         Files.writeString(dead.resolve("f0"), "half a zip");
@@ -358,7 +361,10 @@ class LayoutStoreTest {
         StagingArea.Staged zip = crashed.stage(bytes(TestModules.zip(V100, tmp)), 1 << 20, "test");
         crashed.writeJournal(List.of(new StagingArea.Move(zip.file().getFileName().toString(), ProxyLayout.zip(V100)),
                 new StagingArea.Move(mod.file().getFileName().toString(), ProxyLayout.mod(V100))));
-        assertEquals(List.of(), layoutFiles());
+        // The crash came after the zip was moved, while the list was being written.
+        Path zipTarget = Files.createDirectories(store.path(V100, LayoutPath.Kind.ZIP).getParent()).resolve("v1.0.0.zip");
+        Files.move(zip.file(), zipTarget);
+        Files.writeString(mod.file().resolveSibling("temp"), "v1.0");
 
         store.begin().abort();
         assertEquals(List.of("example.com/m/@v/list", "example.com/m/@v/v1.0.0.mod", "example.com/m/@v/v1.0.0.zip"),
@@ -384,6 +390,38 @@ class LayoutStoreTest {
         first.commit();
         assertEquals(List.of("v1.0.0"), second.get(10, TimeUnit.SECONDS));
         assertEquals(List.of("v1.0.0", "v1.0.1"), store.versions("example.com/m"));
+    }
+
+    @Test
+    void writersInOtherProcessesTakeTurns() throws Exception {
+        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), LockHolder.class.getName(),
+                store.root().toString(), tmp.resolve("holder").toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+            assertEquals("locked", CompletableFuture.supplyAsync(() -> {
+                try {
+                    return out.readLine();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).get(60, TimeUnit.SECONDS));
+            CompletableFuture<List<String>> ours = CompletableFuture.supplyAsync(() -> {
+                try (LayoutStore.Transaction tx = store.begin()) {
+                    tx.commit();
+                    return store.versions("example.com/m");
+                }
+            });
+            assertThrows(TimeoutException.class, () -> ours.get(500, TimeUnit.MILLISECONDS));
+            holder.getOutputStream().write('\n');
+            holder.getOutputStream().flush();
+            assertEquals(List.of("v1.0.0"), ours.get(60, TimeUnit.SECONDS));
+            assertTrue(holder.waitFor(60, TimeUnit.SECONDS));
+            assertEquals(0, holder.exitValue());
+        } finally {
+            holder.destroyForcibly();
+        }
     }
 
     @Test

@@ -52,10 +52,12 @@ class RevInfoGoCommandTest {
         accept("{\"version\":\"V\",\"TIME\":\"2020-01-02T3:04:05,5-00:00\"}");
         accept("{\"Version\":\"V\"}");
         accept("{\"Version\":\"V\",\"Time\":null,\"Origin\":null}");
-        accept("{\"Version\":\"V\",\"Time\":\"2020-01-02T03:04:05Z\",\"Origin\":{\"VCS\":\"git\"},\"Origin\":{\"URL\":\"u\u2028\"}}");
+        accept("{\"Version\":\"V\",\"Time\":\"2020-01-02T03:04:05Z\","
+                + "\"Origin\":{\"VCS\":\"git\"},\"Origin\":{\"URL\":\"u\u2028\"}}");
         accept("{\"Version\":\"v0.0.1\",\"Version\":\"V\",\"Time\":\"2020-01-02T03:04:05.1234567891-23:59\"}");
         accept("{\"Ver\u017Fion\":\"V\",\"Time\":\"2020-01-02T03:04:05+01:60\",\"Origin\":{}}");
-        accept(" {\n\t\"Version\" : \"V\" ,\r\n \"Time\" : \"0000-02-29T00:00:00Z\",\"Origin\":{\"URL\":\"\\u00e9\\/\\t\\ud83d\\ude00\\ud800<\"}\n}\n");
+        accept(" {\n\t\"Version\" : \"V\" ,\r\n \"Time\" : \"0000-02-29T00:00:00Z\","
+                + "\"Origin\":{\"URL\":\"\\u00e9\\/\\t\\ud83d\\ude00\\ud800<\"}\n}\n");
         accept("{\"Version\":\"V\",\"Origin\":{\"Hash\":\"\u00e9\\u0000\u007f\",\"Other\":{\"deep\":[[[]]]}}}");
         accept(withInvalidUtf8("{\"Version\":\"V\",\"Origin\":{\"URL\":\"aXb\"}}"));
         accept("{\"Version\":\"V\",\"Time\":\"2020-01-02T03:04:05Z\",\"Origin\":{\"Ref\":\"refs/heads/main\",\"Hash\":\"h\"}}",

@@ -3,6 +3,7 @@ package dev.gosync.gomod.zip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gosync.gomod.dirhash.DirHash;
 import dev.gosync.gomod.module.ModuleVersion;
@@ -63,6 +64,24 @@ class CreateFromDirDifferentialTest {
                 new ModuleTrees.Node("pkg/vendor/vendor.go", ModuleTrees.Kind.FILE, "package vendor\n"))), dir);
         Files.createSymbolicLink(dir.resolve("go.mod"), dir.resolve("real/go.mod.txt"));
         try {
+            assertSameCheckDir(dir);
+            assertSameZip(dir);
+        } finally {
+            ModuleTrees.delete(dir);
+        }
+    }
+
+    @Example
+    void fileNamesWithLettersNewerThanJavasUnicodeZipAsXModZipsThem() throws IOException {
+        // U+10570 VITHKUQI CAPITAL LETTER A, U+2C2F, U+A7C0 and U+0870 came with Unicode 14.
+        List<String> names = List.of("\uD801\uDD70.go", "\u2C2F/doc.txt", "\uA7C0.md", "x/\u0870.go");
+        Path dir = scratch.resolve("newer-letters");
+        ModuleTrees.write(new ModuleTrees.Tree(ModuleTrees.GO_MODS.get(1), names.stream()
+                .map(n -> new ModuleTrees.Node(n, ModuleTrees.Kind.FILE, "content of " + n + "\n")).toList()), dir);
+        try {
+            XModZip.Answer xmod = XModZip.checkDir(dir);
+            assertEquals(List.of(), xmod.files().invalid());
+            assertTrue(xmod.files().valid().containsAll(names), () -> "x/mod's valid files: " + xmod.files().valid());
             assertSameCheckDir(dir);
             assertSameZip(dir);
         } finally {

@@ -10,8 +10,8 @@ import java.util.Optional;
 
 /**
  * The base URL of one module proxy, checked as the go command checks it: scheme {@code https},
- * {@code http} or {@code file}, where a {@code file} URL has nothing but a path (no host, user,
- * query or fragment). Request URLs are built by appending the escaped module path and file name
+ * {@code http} or {@code file}, where a {@code file} URL is {@code file://} and a path, nothing
+ * else (no host, user, query or fragment; {@code file:/x} is refused too). Request URLs are built by appending the escaped module path and file name
  * with Go's path escaping, so {@code !} goes out as {@code %21} while {@code +} and {@code ~}
  * stay literal.
  *
@@ -64,8 +64,9 @@ public final class ProxyUrl {
                 }
             }
             case "file" -> {
-                if (uri.isOpaque() || uri.getRawAuthority() != null || uri.getRawQuery() != null
-                        || uri.getRawFragment() != null) {
+                // Go keeps "file:/x" apart from "file:///x" (it omits the host) and refuses it here.
+                if (uri.isOpaque() || !uri.getRawSchemeSpecificPart().startsWith("//") || uri.getRawAuthority() != null
+                        || uri.getRawQuery() != null || uri.getRawFragment() != null) {
                     throw new InvalidProxyListException("invalid file:// proxy URL with non-path elements: "
                             + Redaction.redact(text));
                 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -20,6 +21,57 @@ record GraphScenario(String name, Map<ModuleVersion, String> modules, Map<String
     GraphScenario {
         modules = Map.copyOf(modules);
         projectFiles = Map.copyOf(projectFiles);
+    }
+
+    static Builder named(String name) {
+        return new Builder(name);
+    }
+
+    /** Writes scenarios by hand: each module's go.mod and each project file as lines. */
+    static final class Builder {
+        private final String name;
+        private final Map<ModuleVersion, String> modules = new LinkedHashMap<>();
+        private final Map<String, String> projectFiles = new LinkedHashMap<>();
+
+        private Builder(String name) {
+            this.name = name;
+        }
+
+        /** Publishes {@code path@version} with a go.mod declaring its own path, followed by these lines. */
+        Builder module(String pathAtVersion, String... lines) {
+            String path = pathAtVersion.substring(0, pathAtVersion.indexOf('@'));
+            return publish(pathAtVersion, "module " + path, lines);
+        }
+
+        /** Publishes {@code path@version} with a go.mod declaring another path (a fork, a renamed module). */
+        Builder declaring(String pathAtVersion, String declared, String... lines) {
+            return publish(pathAtVersion, "module " + declared, lines);
+        }
+
+        /** Publishes {@code path@version} with exactly this go.mod. */
+        Builder raw(String pathAtVersion, String goMod) {
+            int at = pathAtVersion.indexOf('@');
+            modules.put(new ModuleVersion(pathAtVersion.substring(0, at), pathAtVersion.substring(at + 1)), goMod);
+            return this;
+        }
+
+        private Builder publish(String pathAtVersion, String moduleLine, String... lines) {
+            return raw(pathAtVersion, moduleLine + "\n" + lines(lines));
+        }
+
+        /** A project file (go.mod, go.work, a module's or a replacement directory's go.mod). */
+        Builder project(String file, String... lines) {
+            projectFiles.put(file, lines(lines));
+            return this;
+        }
+
+        private static String lines(String... lines) {
+            return lines.length == 0 ? "" : String.join("\n", lines) + "\n";
+        }
+
+        GraphScenario build() {
+            return new GraphScenario(name, modules, projectFiles);
+        }
     }
 
     boolean workspace() {

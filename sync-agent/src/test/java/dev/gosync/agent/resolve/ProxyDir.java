@@ -4,6 +4,7 @@ import dev.gosync.gomod.module.ModuleVersion;
 import dev.gosync.gomod.module.ProxyLayout;
 import dev.gosync.gomod.store.ModuleNotFoundException;
 import dev.gosync.gomod.zip.ModuleZips;
+import dev.gosync.gomod.zip.ZipSource;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -12,19 +13,18 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 
 /**
  * A directory in GOPROXY file layout written by a test: each version gets a {@code .mod}, a
- * {@code .info}, a {@code list} line and a small but valid zip made by gosync's own zip writer
- * from a tree holding the go.mod and one Go file.
+ * {@code .info}, a {@code list} line and a small but valid zip made by gosync's own zip writer,
+ * holding the go.mod and one Go file.
  */
 final class ProxyDir {
     private final Path root;
-    private final Path trees;
 
     ProxyDir(Path root) {
         this.root = root;
-        this.trees = root.resolveSibling(root.getFileName() + "-trees");
     }
 
     Path root() {
@@ -46,11 +46,9 @@ final class ProxyDir {
                     "{\"Version\":\"" + mv.version() + "\",\"Time\":\"2024-01-02T03:04:05Z\"}");
             Files.writeString(root.resolve(ProxyLayout.list(mv.path())), mv.version() + "\n", StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            Path tree = Files.createDirectories(trees.resolve(ProxyLayout.mod(mv)));
-            Files.writeString(tree.resolve("go.mod"), goMod);
-            Files.writeString(tree.resolve("p.go"), "package p\n");
             try (OutputStream out = Files.newOutputStream(root.resolve(ProxyLayout.zip(mv)))) {
-                ModuleZips.createFromDir(mv, tree, out);
+                ModuleZips.create(mv, List.of(ZipSource.of("go.mod", goMod.getBytes(StandardCharsets.UTF_8)),
+                        ZipSource.of("p.go", "package p\n".getBytes(StandardCharsets.UTF_8))), out);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

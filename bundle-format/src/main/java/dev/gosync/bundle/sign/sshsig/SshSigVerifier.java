@@ -46,7 +46,8 @@ public final class SshSigVerifier implements SignatureVerifier {
             throw new SignatureException(Reason.MALFORMED, "the signature uses hash algorithm \"" + sig.hashAlgorithm()
                     + "\"; SSHSIG allows sha256 and sha512", "sign the bundle again with ssh-keygen or gosync");
         }
-        byte[] signed = SshSignature.signedData(sig.namespace(), sig.reserved(), sig.hashAlgorithm(),
+        // Like ssh-keygen, verify over an empty reserved field whatever the blob carries there.
+        byte[] signed = SshSignature.signedData(sig.namespace(), new byte[0], sig.hashAlgorithm(),
                 MessageHash.of(sig.hashAlgorithm(), data));
         boolean valid;
         try {

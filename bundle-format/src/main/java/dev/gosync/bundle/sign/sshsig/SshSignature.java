@@ -25,7 +25,8 @@ import java.util.Objects;
  *
  * @param publicKey the key that made the signature, as the signature states it
  * @param namespace the purpose the signature was made for
- * @param reserved unused by version 1; carried so that the signed data can be rebuilt
+ * @param reserved unused by version 1: written empty, and ignored when verifying (the signed data
+ *     always holds an empty reserved field, as in OpenSSH)
  * @param hashAlgorithm {@code sha256} or {@code sha512}
  * @param signatureType the SSH signature algorithm, {@code ssh-ed25519}
  * @param signature the raw signature bytes

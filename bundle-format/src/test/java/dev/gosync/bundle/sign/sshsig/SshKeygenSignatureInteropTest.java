@@ -145,6 +145,17 @@ class SshKeygenSignatureInteropTest {
     }
 
     @Test
+    void bothIgnoreTheReservedFieldOfTheBlob() throws IOException {
+        byte[] empty = new byte[0];
+        byte[] signed = SshSignature.signedData(NS, empty, "sha512", MessageHash.of("sha512", Files.readAllBytes(data)));
+        Path sig = Files.write(dir.resolve("reserved.sig"), new SshSignature(key.publicKey(), NS,
+                "future".getBytes(StandardCharsets.US_ASCII), "sha512", "ssh-ed25519", key.sign(signed)).armored());
+        assertTrue(sshVerify(sig, data, "release@example.com", NS).succeeded());
+        assertEquals(List.of("release@example.com"), SshSigVerifier.trusting(allowedSigners)
+                .verify(Files.readAllBytes(data), Files.readAllBytes(sig)).principals());
+    }
+
+    @Test
     void sshKeygenFindsThePrincipalWeReport() throws IOException {
         Path sig = ourSignature(key, data);
         ProcessResult found = sshKeygen.run(null, "-Y", "find-principals", "-f", allowedSigners.toString(), "-s",

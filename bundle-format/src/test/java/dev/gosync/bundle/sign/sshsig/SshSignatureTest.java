@@ -10,6 +10,7 @@ import dev.gosync.bundle.sign.sshkey.Ed25519KeyPair;
 import dev.gosync.bundle.sign.sshkey.KeyPairs;
 import dev.gosync.bundle.sign.sshkey.WireWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -85,7 +86,7 @@ class SshSignatureTest {
         assertTrue(parseError(armor(blob(1, key, "ssh-rsa").toByteArray())).getMessage()
                 .contains("of type ssh-rsa"));
         byte[] full = blob(1, key, "ssh-ed25519").toByteArray();
-        byte[] truncated = java.util.Arrays.copyOf(full, full.length - 10);
+        byte[] truncated = Arrays.copyOf(full, full.length - 10);
         assertEquals(Reason.MALFORMED, parseError(armor(truncated)).reason());
     }
 

@@ -1,0 +1,38 @@
+package dev.gosync.gomod;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.gosync.fixtures.GoOracle;
+import org.junit.jupiter.api.Test;
+
+/** GoStrings quotes as Go's strconv does, with Go's notion of printable characters. */
+class GoStringsTest {
+
+    @Test
+    void quoteEscapesExactlyTheCodePointsStrconvEscapes() {
+        GoOracle oracle = GoOracle.get();
+        for (int first = 0; first <= Character.MAX_CODE_POINT; first += 256) {
+            StringBuilder text = new StringBuilder();
+            for (int c = first; c < first + 256; c++) {
+                if (c < 0xD800 || c > 0xDFFF) {
+                    text.appendCodePoint(c);
+                }
+            }
+            assertEquals(oracle.text("strconv.Quote", text.toString()), GoStrings.quote(text.toString()),
+                    "code points from U+" + Integer.toHexString(first));
+        }
+    }
+
+    @Test
+    void charactersNewerThanJavasUnicodeAreQuotedAsThemselves() {
+        // U+1FAE8 SHAKING FACE (Unicode 15) and U+0870 ARABIC LETTER ALEF WITH ATTACHED FATHA (14).
+        assertEquals("\"\uD83E\uDEE8\u0870\"", GoStrings.quote("\uD83E\uDEE8\u0870"));
+        assertEquals("'\uD83E\uDEE8'", GoStrings.quoteRune(0x1FAE8));
+    }
+
+    @Test
+    void unassignedCodePointsAreEscaped() {
+        assertEquals("\"\\u0378\\U000e0080\"", GoStrings.quote("\u0378\uDB40\uDC80"));
+        assertEquals("'\\u0378'", GoStrings.quoteRune(0x0378));
+    }
+}

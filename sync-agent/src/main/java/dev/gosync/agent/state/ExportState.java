@@ -1,0 +1,341 @@
+package dev.gosync.agent.state;
+
+import dev.gosync.agent.state.StateException.Problem;
+import dev.gosync.bundle.manifest.FileRow;
+import dev.gosync.bundle.manifest.Manifest;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * The connected side's memory of what each channel has shipped: an SQLite file (see
+ * {@link StateLocation} for where it lives by default).
+ *
+ * <p>An incremental export asks {@link #plan} for the channel's next parent and sequence and
+ * for the files already shipped, leaves those out (see {@link IncrementalPlan#select}), writes
+ * the bundle, and only then calls {@link #record}. Recording is one transaction, so a crash
+ * before or during it leaves the state as it was: the files count as not shipped and go out
+ * again with the next export, which is harmless, while the opposite order could mark files as
+ * shipped that never left.
+ *
+ * <p>Several exports may share a file, in one process or several. The file is in write-ahead
+ * log mode, so readers never wait; writes begin with {@code BEGIN IMMEDIATE} and wait up to a
+ * minute for each other. {@link #record} refuses a bundle whose plan went stale because another
+ * export recorded a bundle on the same channel in the meantime, so a channel never forks. One
+ * instance holds one connection; its methods may be called from several threads.
+ */
+public final class ExportState implements Closeable {
+    static final Duration DEFAULT_WAIT = Duration.ofMinutes(1);
+
+    private final Path file;
+    private final Connection db;
+
+    private ExportState(Path file, Connection db) {
+        this.file = file;
+        this.db = db;
+    }
+
+    /**
+     * Opens the state file, creating it and its directories when missing, and brings an older
+     * schema up to date.
+     *
+     * @throws StateException when the file is damaged, not gosync's, from a newer gosync, or
+     *     cannot be created
+     */
+    public static ExportState open(Path file) {
+        return open(file, DEFAULT_WAIT);
+    }
+
+    /** {@link #open(Path)}, waiting at most {@code wait} for other exports' writes. */
+    static ExportState open(Path file, Duration wait) {
+        Path absolute = file.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(absolute.getParent());
+        } catch (IOException e) {
+            throw new StateException(Problem.IO, "cannot create the directory of state file " + file + ": " + e,
+                    "choose a writable place with --state", e);
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout(Math.toIntExact(wait.toMillis()));
+        config.enforceForeignKeys(true);
+        // A recorded bundle must survive a power cut: its bundle file already has.
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        Connection db;
+        try {
+            // A file: URI, so that '?' or '#' in the path are part of the name, not parameters.
+            db = config.createConnection("jdbc:sqlite:" + absolute.toUri());
+        } catch (SQLException e) {
+            throw SqliteFailures.translate(e, file, "open");
+        }
+        ExportState state = new ExportState(file, db);
+        try {
+            state.prepare();
+            return state;
+        } catch (RuntimeException e) {
+            state.closeQuietly();
+            throw e;
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** What the next bundle of {@code channel} continues from, and what the channel carried so far. */
+    public synchronized IncrementalPlan plan(String channel) {
+        return transaction("BEGIN", "read", () -> {
+            String lastId;
+            long lastSequence;
+            try (PreparedStatement q = db.prepareStatement(
+                    "SELECT last_bundle_id, last_sequence FROM channels WHERE name = ?")) {
+                q.setString(1, channel);
+                try (ResultSet rs = q.executeQuery()) {
+                    if (!rs.next()) {
+                        return IncrementalPlan.first(channel);
+                    }
+                    lastId = rs.getString(1);
+                    lastSequence = rs.getLong(2);
+                }
+            }
+            Map<String, ShippedFile> shipped = new HashMap<>();
+            try (PreparedStatement q = db.prepareStatement(
+                    "SELECT path, sha256, size, bundle_id FROM shipped_files WHERE channel = ?")) {
+                q.setString(1, channel);
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        shipped.put(rs.getString(1), new ShippedFile(rs.getString(1), rs.getString(2),
+                                rs.getLong(3), rs.getString(4)));
+                    }
+                }
+            }
+            return new IncrementalPlan(channel, lastId, lastSequence + 1, shipped);
+        });
+    }
+
+    /** Whether {@code path} went out on {@code channel} with exactly this content. */
+    public synchronized boolean shipped(String channel, String path, String sha256) {
+        try (PreparedStatement q = db.prepareStatement(
+                "SELECT 1 FROM shipped_files WHERE channel = ? AND path = ? AND sha256 = ?")) {
+            q.setString(1, channel);
+            q.setString(2, path);
+            q.setString(3, sha256);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw SqliteFailures.translate(e, file, "read");
+        }
+    }
+
+    /**
+     * Records a bundle that has been written and published at {@code output} (the bundle file,
+     * or the base name of a split bundle), and its files as shipped on its channel. Call it only
+     * once the bundle is safely on disk. Files the channel already carried with the same content
+     * keep the bundle that first shipped them.
+     *
+     * <p>A channel with recorded bundles only takes the bundle that follows its newest one
+     * (parent and sequence as {@link #plan} gave them). A channel this file has not seen takes
+     * any bundle, so that a chain begun with {@code --since} or another state file can go on.
+     *
+     * @throws StateException {@code STALE_PLAN} when the bundle does not follow the channel's
+     *     newest bundle or is recorded already, {@link ShipConflictException} when it carries a
+     *     shipped path with other content; nothing is recorded then
+     */
+    public synchronized void record(Manifest written, Path output) {
+        Path where = output.toAbsolutePath().normalize();
+        transaction("BEGIN IMMEDIATE", "record bundle " + written.id() + " in", () -> {
+            requireFollows(written, where);
+            insertBundle(written, where);
+            try (PreparedStatement u = db.prepareStatement("INSERT INTO channels (name, last_bundle_id, last_sequence) "
+                    + "VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET last_bundle_id = excluded.last_bundle_id, "
+                    + "last_sequence = excluded.last_sequence")) {
+                u.setString(1, written.channel());
+                u.setString(2, written.id());
+                u.setLong(3, written.sequence());
+                u.executeUpdate();
+            }
+            List<ShipConflict> conflicts = insertFiles(written);
+            if (!conflicts.isEmpty()) {
+                throw new ShipConflictException(written.channel(), conflicts);
+            }
+            return null;
+        });
+    }
+
+    /** The bundles recorded on {@code channel}, oldest first. */
+    public synchronized List<RecordedBundle> history(String channel) {
+        return transaction("BEGIN", "read", () -> {
+            List<RecordedBundle> bundles = new ArrayList<>();
+            try (PreparedStatement q = db.prepareStatement("SELECT id, sequence, parent, created, file_count, bytes, "
+                    + "written_at, output_path FROM bundles WHERE channel = ? ORDER BY sequence")) {
+                q.setString(1, channel);
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        bundles.add(new RecordedBundle(rs.getString(1), channel, rs.getLong(2), rs.getString(3),
+                                Instant.parse(rs.getString(4)), rs.getInt(5), rs.getLong(6),
+                                Instant.parse(rs.getString(7)), Path.of(rs.getString(8))));
+                    }
+                }
+            }
+            return bundles;
+        });
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            db.close();
+        } catch (SQLException e) {
+            throw SqliteFailures.translate(e, file, "close");
+        }
+    }
+
+    private void prepare() {
+        try {
+            int version = Schema.inspect(db, file);
+            try (Statement s = db.createStatement()) {
+                // Persistent in the file; must be set outside a transaction.
+                s.execute("PRAGMA journal_mode = WAL");
+            }
+            if (version < Schema.CURRENT) {
+                transaction("BEGIN IMMEDIATE", "set up", () -> {
+                    // Another process may have set the file up since the first look.
+                    int current = Schema.inspect(db, file);
+                    if (current < Schema.CURRENT) {
+                        Schema.migrate(db, current);
+                    }
+                    return null;
+                });
+            }
+        } catch (SQLException e) {
+            throw SqliteFailures.translate(e, file, "open");
+        }
+    }
+
+    private void requireFollows(Manifest written, Path output) throws SQLException {
+        String notRecorded = "the bundle at " + output + " was written but is not recorded: delete it and export again";
+        try (PreparedStatement q = db.prepareStatement("SELECT channel, sequence FROM bundles WHERE id = ?")) {
+            q.setString(1, written.id());
+            try (ResultSet rs = q.executeQuery()) {
+                if (rs.next()) {
+                    throw new StateException(Problem.STALE_PLAN, "bundle " + written.id() + " is already recorded "
+                            + "(channel " + rs.getString(1) + ", sequence " + rs.getLong(2) + ")", null);
+                }
+            }
+        }
+        try (PreparedStatement q = db.prepareStatement(
+                "SELECT last_bundle_id, last_sequence FROM channels WHERE name = ?")) {
+            q.setString(1, written.channel());
+            try (ResultSet rs = q.executeQuery()) {
+                if (rs.next() && !(rs.getString(1).equals(written.parent())
+                        && rs.getLong(2) + 1 == written.sequence())) {
+                    throw new StateException(Problem.STALE_PLAN, "bundle " + written.id() + " (channel "
+                            + written.channel() + ", sequence " + written.sequence() + ", parent " + written.parent()
+                            + ") does not follow the channel's newest recorded bundle " + rs.getString(1)
+                            + " (sequence " + rs.getLong(2) + "); another export recorded a bundle on the channel "
+                            + "after this one was planned", notRecorded);
+                }
+            }
+        }
+    }
+
+    private void insertBundle(Manifest written, Path output) throws SQLException {
+        try (PreparedStatement u = db.prepareStatement("INSERT INTO bundles (id, channel, sequence, parent, created, "
+                + "file_count, bytes, written_at, output_path) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            u.setString(1, written.id());
+            u.setString(2, written.channel());
+            u.setLong(3, written.sequence());
+            u.setString(4, written.parent());
+            u.setString(5, written.created().toString());
+            u.setInt(6, written.files().size());
+            u.setLong(7, written.totalSize());
+            u.setString(8, Instant.now().toString());
+            u.setString(9, output.toString());
+            u.executeUpdate();
+        }
+    }
+
+    private List<ShipConflict> insertFiles(Manifest written) throws SQLException {
+        List<ShipConflict> conflicts = new ArrayList<>();
+        try (PreparedStatement insert = db.prepareStatement("INSERT INTO shipped_files (channel, path, sha256, size, "
+                + "bundle_id) VALUES (?, ?, ?, ?, ?) ON CONFLICT (channel, path) DO NOTHING");
+                PreparedStatement existing = db.prepareStatement("SELECT sha256, size, bundle_id FROM shipped_files "
+                        + "WHERE channel = ? AND path = ?")) {
+            for (FileRow row : written.files()) {
+                insert.setString(1, written.channel());
+                insert.setString(2, row.path());
+                insert.setString(3, row.sha256());
+                insert.setLong(4, row.size());
+                insert.setString(5, written.id());
+                if (insert.executeUpdate() == 1) {
+                    continue;
+                }
+                existing.setString(1, written.channel());
+                existing.setString(2, row.path());
+                try (ResultSet rs = existing.executeQuery()) {
+                    rs.next();
+                    ShippedFile before = new ShippedFile(row.path(), rs.getString(1), rs.getLong(2), rs.getString(3));
+                    if (!before.sha256().equals(row.sha256())) {
+                        conflicts.add(new ShipConflict(before, row));
+                    }
+                }
+            }
+        }
+        return conflicts;
+    }
+
+    /** Runs {@code work} in a transaction begun with {@code begin}; rolls back if it throws. */
+    private <T> T transaction(String begin, String doing, SqlWork<T> work) {
+        try {
+            try (Statement s = db.createStatement()) {
+                s.execute(begin);
+            }
+            try {
+                T result = work.run();
+                try (Statement s = db.createStatement()) {
+                    s.execute("COMMIT");
+                }
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw SqliteFailures.translate(e, file, doing);
+        }
+    }
+
+    private void rollbackQuietly() {
+        try (Statement s = db.createStatement()) {
+            s.execute("ROLLBACK");
+        } catch (SQLException e) {
+            // SQLite rolls back by itself after some errors; the original failure is what matters.
+        }
+    }
+
+    private void closeQuietly() {
+        try {
+            db.close();
+        } catch (SQLException e) {
+            // Closing after a failure; the failure is what gets reported.
+        }
+    }
+
+    @FunctionalInterface
+    private interface SqlWork<T> {
+        T run() throws SQLException;
+    }
+}
