@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
         description = "Carries Go modules into networks with no internet access.%n",
         subcommands = {
             QuickstartCommand.class,
-            PlannedCommand.Export.class,
+            ExportCommand.class,
             KeygenCommand.class,
             PlannedCommand.Verify.class,
             PlannedCommand.Import.class,

@@ -24,13 +24,6 @@ abstract class PlannedCommand implements Callable<Integer> {
         throw new NotImplementedException("not implemented in this build yet: " + what);
     }
 
-    @Command(name = "export", description = "Resolve projects or module queries and write a signed bundle (connected side).")
-    static final class Export extends PlannedCommand {
-        Export() {
-            super("exporting bundles");
-        }
-    }
-
     @Command(name = "verify", description = "Check a bundle's signature and contents, or a mirror against its index, read-only.")
     static final class Verify extends PlannedCommand {
         Verify() {

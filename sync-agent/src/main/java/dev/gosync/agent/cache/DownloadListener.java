@@ -16,7 +16,10 @@ public interface DownloadListener {
     default void received(long bytes) {
     }
 
-    /** A file is ready in the cache, checked; {@code downloaded} tells whether it came from the source in this run. */
+    /**
+     * A file was handed out, present and checked; once per request, so a file asked for twice is
+     * reported twice. {@link CachedFile#downloaded()} tells whether it came from the source in this run.
+     */
     default void ready(CachedFile file) {
     }
 }

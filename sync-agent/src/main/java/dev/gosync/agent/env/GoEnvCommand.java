@@ -79,7 +79,8 @@ public final class GoEnvCommand implements GoEnvSource {
                 throw new GoEnvException("`" + command + "` did not finish within " + TIMEOUT_SECONDS + " s", null);
             }
             if (process.exitValue() != 0) {
-                throw new GoEnvException("`" + command + "` exited " + process.exitValue() + ": " + stderr.join().strip(), null);
+                throw new GoEnvException("`" + command + "` exited " + process.exitValue() + ": "
+                        + stderr.join().strip(), null);
             }
             return parse(stdout, command);
         } catch (IOException | UncheckedIOException e) {

@@ -55,7 +55,9 @@ final class BodyStream extends FilterInputStream {
         try {
             n = in.read(b, off, len);
         } catch (IOException e) {
-            String problem = timedOut ? "no data for " + Durations.format(readTimeout) + " (read timeout)" : HttpTransport.describeTransport(e);
+            String problem = timedOut
+                    ? "no data for " + Durations.format(readTimeout) + " (read timeout)"
+                    : HttpTransport.describeTransport(e);
             throw new BodyException(context + ": " + problem, true, e);
         } finally {
             deadline.cancel(false);

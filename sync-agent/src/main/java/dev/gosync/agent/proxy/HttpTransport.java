@@ -89,7 +89,9 @@ final class HttpTransport {
 
     /**
      * Sends the request, following redirects; after a 401 or 403, sends it once more if re-read
-     * credentials differ from those the server refused.
+     * credentials differ from those the server refused. (The go command sends once more after any
+     * 4xx over https, even with the same credentials; repeating an identical request, or every
+     * 404 of the path probing {@code go get} does, would only double the traffic.)
      */
     private HttpResponse<InputStream> send(Request request) throws IOException, InterruptedException {
         URI url = request.url();

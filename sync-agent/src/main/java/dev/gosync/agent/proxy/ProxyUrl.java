@@ -11,9 +11,9 @@ import java.util.Optional;
 /**
  * The base URL of one module proxy, checked as the go command checks it: scheme {@code https},
  * {@code http} or {@code file}, where a {@code file} URL is {@code file://} and a path, nothing
- * else (no host, user, query or fragment; {@code file:/x} is refused too). Request URLs are built by appending the escaped module path and file name
- * with Go's path escaping, so {@code !} goes out as {@code %21} while {@code +} and {@code ~}
- * stay literal.
+ * else (no host, user, query or fragment; {@code file:/x} is refused too). Request URLs are
+ * built by appending the escaped module path and file name with Go's path escaping, so
+ * {@code !} goes out as {@code %21} while {@code +} and {@code ~} stay literal.
  *
  * <p>The text may hold credentials ({@code https://user:token@host}); {@link #toString()} and
  * every message show it redacted.

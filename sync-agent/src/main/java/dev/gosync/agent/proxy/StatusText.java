@@ -2,7 +2,10 @@ package dev.gosync.agent.proxy;
 
 import java.util.Map;
 
-/** HTTP status lines as the go command prints them ({@code 404 Not Found}); Java does not pass on the server's reason phrase. */
+/**
+ * HTTP status lines as the go command prints them ({@code 404 Not Found}); Java's client does not
+ * pass on the server's reason phrase.
+ */
 final class StatusText {
     private static final Map<Integer, String> REASONS = Map.ofEntries(
             Map.entry(300, "Multiple Choices"), Map.entry(301, "Moved Permanently"), Map.entry(302, "Found"),

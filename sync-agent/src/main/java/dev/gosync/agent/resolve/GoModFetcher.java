@@ -10,7 +10,7 @@ import java.io.InputStream;
 /**
  * Where the resolver gets go.mod files of module versions: the {@code .mod} file of the GOPROXY
  * protocol. The resolver may call it from several threads at once (see
- * {@link Resolver#parallelism(int)}) and asks for each version at most once per resolution.
+ * {@link Resolver#parallelism(int)}).
  */
 @FunctionalInterface
 public interface GoModFetcher {

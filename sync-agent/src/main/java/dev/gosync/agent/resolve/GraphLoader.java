@@ -19,17 +19,22 @@ import java.util.Set;
  * in a fixed order.
  */
 final class GraphLoader {
-    /** A graph and the modules whose go.mod could not be used, with why. */
+    /**
+     * A loaded graph.
+     *
+     * @param failures the modules whose go.mod could not be used, with why
+     * @param goLines  the go line ("" for none) of every module whose go.mod was read into the graph
+     */
     record Loaded(ModuleGraph graph, Map<ModuleVersion, LoadFailure> failures, Map<ModuleVersion, String> goLines) {
-        /** The first failure met breadth-first from the roots, with the chain leading to it; null when none. */
+        /**
+         * The first failure met breadth-first from the roots, with the chain leading to it; null
+         * when none. Every failed module was reached from a root, so there is always a chain.
+         */
         ModuleGraphException failure() {
             if (failures.isEmpty()) {
                 return null;
             }
             List<ModuleVersion> chain = graph.findPath(failures::containsKey);
-            if (chain.isEmpty()) {
-                chain = List.of(failures.keySet().iterator().next());
-            }
             return failures.get(chain.get(chain.size() - 1)).toException(chain);
         }
     }

@@ -61,7 +61,7 @@ public final class MainModules {
     public static MainModules module(Path dir) {
         Path root = dir.toAbsolutePath().normalize();
         MainModule main = read(root);
-        return new MainModules(List.of(main), Optional.empty(), main.goLine(), Replacements.ofModule(main, root));
+        return new MainModules(List.of(main), Optional.empty(), main.goLine(), Replacements.ofModule(main));
     }
 
     /**
@@ -199,8 +199,16 @@ public final class MainModules {
         return exclusions;
     }
 
-    /** The replacement of a module version, if a main module or the go.work replaces it. */
+    /**
+     * The replacement of a module version, if a main module or the go.work replaces it; never for
+     * a main module itself (version "").
+     *
+     * @throws MainModuleException when workspace modules disagree on it
+     */
     public Optional<ReplacementTarget> replacement(ModuleVersion m) {
+        if (m.version().isEmpty() && contains(m.path())) {
+            return Optional.empty();
+        }
         return replacements.lookup(m);
     }
 

@@ -62,7 +62,14 @@ public final class QueryResolver {
             throw new ModuleQueryException("invalid previous version " + query.path() + "@" + now, REMEDY);
         }
         Run run = new Run(query.path());
-        RevInfo info = run.query(query, now, true);
+        RevInfo info;
+        try {
+            info = run.query(query, now, true);
+        } catch (ModuleQueryException e) {
+            throw e;
+        } catch (GosyncException e) {
+            throw new ModuleQueryException(query + ": " + e.getMessage(), e.remedy() != null ? e.remedy() : REMEDY, e);
+        }
         return new ResolvedQuery(query, new ModuleVersion(query.path(), info.version()), info, run.listRead,
                 List.copyOf(run.goModsRead));
     }
@@ -91,13 +98,13 @@ public final class QueryResolver {
             boolean skipRetracted = checkRetractions && QueryMatcher.choosesAmongVersions(q.query());
             List<String> releases = new ArrayList<>();
             List<String> prereleases = new ArrayList<>();
-            filterVersions(q, qm, skipRetracted, releases, prereleases);
+            filterVersions(qm, skipRetracted, releases, prereleases);
             List<String> pool = !releases.isEmpty() ? releases : prereleases;
             if (!pool.isEmpty()) {
                 return lookup(q, current, qm.preferLower ? pool.get(0) : pool.get(pool.size() - 1), skipRetracted);
             }
             if (qm.mayUseLatest) {
-                Optional<RevInfo> newest = latest(q);
+                Optional<RevInfo> newest = latest();
                 if (newest.isPresent() && allows(qm, newest.get().version(), skipRetracted)) {
                     return lookup(q, current, newest.get().version(), skipRetracted);
                 }
@@ -122,21 +129,21 @@ public final class QueryResolver {
             } catch (ModuleNotFoundException e) {
                 String canonical = ModulePath.canonicalVersion(q.query());
                 if (canonical.isEmpty() || canonical.equals(q.query())) {
-                    throw failed(q, e);
+                    throw e;
                 }
                 try {
                     return stat(canonical);
                 } catch (ModuleNotFoundException ignored) {
-                    throw failed(q, e);
+                    throw e;
                 }
             }
         }
 
-        private void filterVersions(ModuleQuery q, QueryMatcher qm, boolean skipRetracted, List<String> releases,
+        private void filterVersions(QueryMatcher qm, boolean skipRetracted, List<String> releases,
                                     List<String> prereleases) {
             boolean needIncompatible = qm.preferIncompatible;
             String lastCompatible = "";
-            for (String v : versions(q, qm.prefix)) {
+            for (String v : versions(qm.prefix)) {
                 if (!allows(qm, v, skipRetracted)) {
                     continue;
                 }
@@ -146,7 +153,7 @@ public final class QueryResolver {
                     } else if (!lastCompatible.isEmpty()) {
                         // A go.mod in the highest compatible version means the author moved to
                         // modules: +incompatible versions above it are not upgrades.
-                        if (hasGoMod(q, lastCompatible)) {
+                        if (hasGoMod(lastCompatible)) {
                             break;
                         }
                         needIncompatible = true;
@@ -157,9 +164,9 @@ public final class QueryResolver {
         }
 
         /** The tagged versions of the list with the prefix, sorted: no pseudo-versions, no invalid lines. */
-        private List<String> versions(ModuleQuery q, String prefix) {
+        private List<String> versions(String prefix) {
             List<String> versions = new ArrayList<>();
-            for (String entry : listEntries(q)) {
+            for (String entry : listEntries()) {
                 List<String> fields = fields(entry);
                 if (!fields.isEmpty() && Semver.isValid(fields.get(0)) && fields.get(0).startsWith(prefix)
                         && !PseudoVersion.isPseudoVersion(fields.get(0))) {
@@ -170,13 +177,9 @@ public final class QueryResolver {
             return versions;
         }
 
-        private List<String> listEntries(ModuleQuery q) {
+        private List<String> listEntries() {
             if (listEntries == null) {
-                try {
-                    listEntries = List.copyOf(source.versions(path));
-                } catch (GosyncException e) {
-                    throw failed(q, e);
-                }
+                listEntries = List.copyOf(source.versions(path));
                 listRead = true;
             }
             return listEntries;
@@ -190,25 +193,23 @@ public final class QueryResolver {
          * The source's latest revision: its {@code @latest} answer, else the newest list entry that
          * carries a time (a pseudo-version, or a version with a time stamp after it); empty when none.
          */
-        private Optional<RevInfo> latest(ModuleQuery q) {
+        private Optional<RevInfo> latest() {
             if (latest == null) {
                 Optional<RevInfo> answer;
                 try {
                     answer = source.latest(path);
                 } catch (ModuleNotFoundException e) {
                     answer = Optional.empty();
-                } catch (GosyncException e) {
-                    throw failed(q, e);
                 }
-                latest = answer.isPresent() ? answer : latestFromList(q);
+                latest = answer.isPresent() ? answer : latestFromList();
             }
             return latest;
         }
 
-        private Optional<RevInfo> latestFromList(ModuleQuery q) {
+        private Optional<RevInfo> latestFromList() {
             Instant bestTime = ZERO_TIME;
             String best = "";
-            for (String entry : listEntries(q)) {
+            for (String entry : listEntries()) {
                 List<String> fields = fields(entry);
                 if (fields.isEmpty() || !Semver.isValid(fields.get(0))) {
                     continue;
@@ -226,23 +227,11 @@ public final class QueryResolver {
                     best = fields.get(0);
                 }
             }
-            if (best.isEmpty()) {
-                return Optional.empty();
-            }
-            try {
-                return Optional.of(stat(best));
-            } catch (GosyncException e) {
-                throw failed(q, e);
-            }
+            return best.isEmpty() ? Optional.empty() : Optional.of(stat(best));
         }
 
         private RevInfo lookup(ModuleQuery q, String current, String version, boolean skipRetracted) {
-            RevInfo rev;
-            try {
-                rev = stat(version);
-            } catch (GosyncException e) {
-                throw failed(q, e);
-            }
+            RevInfo rev = stat(version);
             boolean upgradeOrPatch = q.query().equals("upgrade") || q.query().equals("patch");
             if (upgradeOrPatch && PseudoVersion.isPseudoVersion(current) && !rev.instant().equals(ZERO_TIME)) {
                 // Someone on a pseudo-version of a branch does not want an "upgrade" to a version
@@ -252,11 +241,7 @@ public final class QueryResolver {
                     if (skipRetracted) {
                         requireNotRetracted(current);
                     }
-                    try {
-                        return stat(current);
-                    } catch (GosyncException e) {
-                        throw failed(q, e);
-                    }
+                    return stat(current);
                 }
             }
             return rev;
@@ -315,13 +300,10 @@ public final class QueryResolver {
             }
         }
 
-        private boolean hasGoMod(ModuleQuery q, String version) {
-            try {
-                byte[] goMod = goMod(new ModuleVersion(path, version));
-                return !Arrays.equals(goMod, ("module " + path + "\n").getBytes(StandardCharsets.UTF_8));
-            } catch (GosyncException e) {
-                throw failed(q, e);
-            }
+        /** Whether the version has a go.mod of its own, rather than the one the go command makes up for legacy versions. */
+        private boolean hasGoMod(String version) {
+            byte[] goMod = goMod(new ModuleVersion(path, version));
+            return !Arrays.equals(goMod, ("module " + path + "\n").getBytes(StandardCharsets.UTF_8));
         }
 
         private byte[] goMod(ModuleVersion mv) {
@@ -332,13 +314,6 @@ public final class QueryResolver {
                 goModCache.put(mv, cached);
             }
             return cached;
-        }
-
-        private ModuleQueryException failed(ModuleQuery q, GosyncException e) {
-            if (e instanceof ModuleQueryException mq) {
-                return mq;
-            }
-            return new ModuleQueryException(q + ": " + e.getMessage(), e.remedy() != null ? e.remedy() : REMEDY, e);
         }
     }
 

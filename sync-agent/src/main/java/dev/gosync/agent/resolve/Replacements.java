@@ -37,8 +37,9 @@ final class Replacements {
         this.workspace = workspace;
     }
 
-    /** The replacements of a single main module read from {@code dir}. */
-    static Replacements ofModule(MainModule main, Path dir) {
+    /** The replacements of a single main module read from a directory. */
+    static Replacements ofModule(MainModule main) {
+        Path dir = main.dir().orElseThrow();
         String file = dir.resolve("go.mod").toString();
         return new Replacements(Map.of(), null,
                 List.of(new ModuleRules(dir, rules(file, main.goMod().replacements()))), false);

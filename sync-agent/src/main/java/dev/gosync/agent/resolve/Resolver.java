@@ -1,6 +1,7 @@
 package dev.gosync.agent.resolve;
 
 import dev.gosync.gomod.GosyncException;
+import dev.gosync.gomod.modfile.Requirement;
 import dev.gosync.gomod.module.ModuleVersion;
 import dev.gosync.gomod.store.ModuleNotFoundException;
 import java.util.ArrayList;
@@ -121,7 +122,7 @@ public final class Resolver {
     private static Loading loadModule(MainModules mains, Summaries summaries) {
         MainModule main = mains.modules().get(0);
         GraphLoader loader = new GraphLoader(summaries);
-        List<ModuleVersion> required = main.goMod().requirements().stream().map(r -> r.module()).toList();
+        List<ModuleVersion> required = main.goMod().requirements().stream().map(Requirement::module).toList();
         List<ModuleVersion> roots = new ArrayList<>(required.stream().filter(r -> !mains.exclusions().contains(r)).toList());
         boolean updated = roots.size() != required.size();
         Pruning pruning = mains.pruning();
@@ -129,7 +130,7 @@ public final class Resolver {
         if (pruning == Pruning.UNPRUNED) {
             // Without pruning, raising or dropping a root changes no selected version: one load tells all.
             List<ModuleVersion> sorted = roots.stream().sorted(ModuleVersion.ORDER).toList();
-            GraphLoader.Loaded loaded = loadOrThrow(() -> loader.loadModule(main, pruning, sorted), graphs);
+            GraphLoader.Loaded loaded = keep(loader.loadModule(main, pruning, sorted), graphs);
             updated |= sorted.stream().anyMatch(r -> !loaded.graph().selected(r.path()).equals(r.version()));
             return new Loading(graphs, updated);
         }
@@ -140,7 +141,7 @@ public final class Resolver {
         roots.sort(ModuleVersion.ORDER);
         while (true) {
             List<ModuleVersion> current = List.copyOf(roots);
-            GraphLoader.Loaded loaded = loadOrThrow(() -> loader.loadModule(main, pruning, current), graphs);
+            GraphLoader.Loaded loaded = keep(loader.loadModule(main, pruning, current), graphs);
             List<ModuleVersion> raised = current.stream()
                     .map(r -> new ModuleVersion(r.path(), loaded.graph().selected(r.path()))).toList();
             if (raised.equals(current)) {
@@ -157,16 +158,12 @@ public final class Resolver {
         List<ModuleVersion> roots = new ArrayList<>(mains.modules().stream().map(m -> new ModuleVersion(m.path(), "")).toList());
         roots.sort(ModuleVersion.ORDER);
         List<GraphLoader.Loaded> graphs = new ArrayList<>();
-        loadOrThrow(() -> new GraphLoader(summaries).loadWorkspace(roots), graphs);
+        keep(new GraphLoader(summaries).loadWorkspace(roots), graphs);
         return new Loading(graphs, false);
     }
 
-    private interface Load {
-        GraphLoader.Loaded load();
-    }
-
-    private static GraphLoader.Loaded loadOrThrow(Load load, List<GraphLoader.Loaded> graphs) {
-        GraphLoader.Loaded loaded = load.load();
+    /** Adds a loaded graph to the list, or throws its first failure. */
+    private static GraphLoader.Loaded keep(GraphLoader.Loaded loaded, List<GraphLoader.Loaded> graphs) {
         ModuleGraphException failure = loaded.failure();
         if (failure != null) {
             throw failure;
@@ -196,6 +193,7 @@ public final class Resolver {
     private static Resolution result(MainModules mains, Summaries summaries, Loading loading, ResolvedQuery query) {
         ModuleGraph graph = loading.last().graph();
         Map<ModuleVersion, ModuleVersion> requiredBy = new HashMap<>();
+        // The final graph explains best; earlier readings explain go.mod files only they read.
         for (int i = loading.graphs().size() - 1; i >= 0; i--) {
             loading.graphs().get(i).graph().firstRequirers().forEach(requiredBy::putIfAbsent);
         }
@@ -203,47 +201,60 @@ public final class Resolver {
         List<BuildListEntry> buildList = new ArrayList<>();
         List<Plan.Entry> entries = new ArrayList<>();
         for (ModuleVersion m : graph.buildList()) {
-            if (m.version().isEmpty() && mains.contains(m.path())) {
+            if (isMain(mains, m)) {
                 mainPaths.add(m.path());
-                continue;
+            } else {
+                BuildListEntry entry = new BuildListEntry(m, mains.replacement(m));
+                buildList.add(entry);
+                entries.add(new Plan.Entry(m, Plan.Reason.SELECTED, requiredBy.getOrDefault(m, m), entry.replacement()));
             }
-            Optional<ReplacementTarget> replacement = mains.replacement(m);
-            buildList.add(new BuildListEntry(m, replacement));
-            entries.add(new Plan.Entry(m, Plan.Reason.SELECTED, requirer(requiredBy, m), replacement));
         }
         Set<ModuleVersion> goModOnly = new HashSet<>();
-        String goVersion = mains.goVersion().isEmpty() ? GoVersions.DEFAULT_GO_MOD : mains.goVersion();
         for (GraphLoader.Loaded loaded : loading.graphs()) {
-            for (Map.Entry<ModuleVersion, String> node : loaded.goLines().entrySet()) {
-                ModuleVersion m = node.getKey();
-                if (GoVersions.compare(node.getValue(), GoVersions.STRICT) >= 0 && loaded == loading.last()) {
-                    goVersion = GoVersions.max(goVersion, node.getValue());
-                }
-                boolean main = m.version().isEmpty() && mains.contains(m.path());
-                if (!main && !graph.selected(m.path()).equals(m.version()) && goModOnly.add(m)) {
-                    entries.add(new Plan.Entry(m, Plan.Reason.GO_MOD, requirer(requiredBy, m), mains.replacement(m)));
+            for (ModuleVersion m : loaded.goLines().keySet()) {
+                if (!isMain(mains, m) && !graph.selected(m.path()).equals(m.version()) && goModOnly.add(m)) {
+                    entries.add(new Plan.Entry(m, Plan.Reason.GO_MOD, requiredBy.getOrDefault(m, m), mains.replacement(m)));
                 }
             }
         }
         Set<String> lists = new HashSet<>();
         Set<ModuleVersion> fetched = new HashSet<>(summaries.fetched());
         if (query != null) {
-            ModuleVersion asked = new ModuleVersion(query.query().path(), query.query().query());
-            mainPaths = List.of(query.module().path());
             fetched.add(query.module());
-            entries.add(new Plan.Entry(query.module(), Plan.Reason.QUERIED, asked, Optional.empty()));
-            query.goModsRead().stream().filter(m -> !m.equals(query.module())).forEach(m ->
-                    entries.add(new Plan.Entry(m, Plan.Reason.QUERY_GO_MOD, asked, Optional.empty())));
+            entries.addAll(queryEntries(query));
             if (query.listRead()) {
                 lists.add(query.module().path());
             }
         }
-        return new Resolution(mainPaths, buildList, fetched, List.copyOf(summaries.directories()), goVersion,
-                loading.rootsUpdated(), new Plan(entries, lists));
+        return new Resolution(mainPaths, buildList, fetched, List.copyOf(summaries.directories()),
+                goVersion(mains, loading.last()), loading.rootsUpdated(), new Plan(entries, lists));
     }
 
-    /** The first requirer of m, with a main module shown as its path alone. */
-    private static ModuleVersion requirer(Map<ModuleVersion, ModuleVersion> requiredBy, ModuleVersion m) {
-        return requiredBy.getOrDefault(m, m);
+    private static boolean isMain(MainModules mains, ModuleVersion m) {
+        return m.version().isEmpty() && mains.contains(m.path());
+    }
+
+    /** The go version of the main modules, raised by every go line that is a hard minimum (1.21+) in the final graph. */
+    private static String goVersion(MainModules mains, GraphLoader.Loaded last) {
+        String goVersion = mains.goVersion().isEmpty() ? GoVersions.DEFAULT_GO_MOD : mains.goVersion();
+        for (String line : last.goLines().values()) {
+            if (GoVersions.compare(line, GoVersions.STRICT) >= 0) {
+                goVersion = GoVersions.max(goVersion, line);
+            }
+        }
+        return goVersion;
+    }
+
+    /** The queried version itself, and the versions whose go.mod the query read. */
+    private static List<Plan.Entry> queryEntries(ResolvedQuery query) {
+        ModuleVersion asked = new ModuleVersion(query.query().path(), query.query().query());
+        List<Plan.Entry> entries = new ArrayList<>();
+        entries.add(new Plan.Entry(query.module(), Plan.Reason.QUERIED, asked, Optional.empty()));
+        for (ModuleVersion m : query.goModsRead()) {
+            if (!m.equals(query.module())) {
+                entries.add(new Plan.Entry(m, Plan.Reason.QUERY_GO_MOD, asked, Optional.empty()));
+            }
+        }
+        return entries;
     }
 }

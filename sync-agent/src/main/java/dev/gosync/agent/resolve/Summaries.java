@@ -8,12 +8,11 @@ import dev.gosync.gomod.store.ModuleNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -66,11 +65,11 @@ final class Summaries {
 
     /** Reads, in parallel when a pool was given, the go.mod files that the summaries of these modules need. */
     void prefetch(Collection<ModuleVersion> modules) {
-        List<ReplacementTarget> missing = new ArrayList<>();
+        Set<ReplacementTarget> missing = new LinkedHashSet<>();
         for (ModuleVersion m : modules) {
             if (!isMainInWorkspace(m)) {
                 ReplacementTarget target = actual(m);
-                if (!raw.containsKey(target) && !missing.contains(target)) {
+                if (!raw.containsKey(target)) {
                     missing.add(target);
                 }
             }
@@ -79,10 +78,9 @@ final class Summaries {
             missing.forEach(this::rawSummary);
             return;
         }
-        List<Future<Raw>> reads = missing.stream().map(t -> pool.submit(() -> read(t))).toList();
-        for (int i = 0; i < missing.size(); i++) {
-            record(missing.get(i), await(reads.get(i)));
-        }
+        Map<ReplacementTarget, Future<Raw>> reads = new LinkedHashMap<>();
+        missing.forEach(t -> reads.put(t, pool.submit(() -> read(t))));
+        reads.forEach((t, read) -> record(t, await(read)));
     }
 
     private static Raw await(Future<Raw> read) {
@@ -173,8 +171,10 @@ final class Summaries {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return failed("reading " + file + ": no such file or directory", ModuleGraphException.BAD_DIRECTORY, e);
         } catch (IOException e) {
-            return failed("reading " + file + ": " + e, ModuleGraphException.BAD_DIRECTORY, e);
+            return failed("reading " + file + ": " + e.getMessage(), ModuleGraphException.BAD_DIRECTORY, e);
         }
         return parse(file.toString(), bytes);
     }

@@ -63,7 +63,9 @@ public final class ExportState implements Closeable {
     static ExportState open(Path file, Duration wait) {
         Path absolute = file.toAbsolutePath().normalize();
         try {
-            Files.createDirectories(absolute.getParent());
+            if (absolute.getParent() != null) {
+                Files.createDirectories(absolute.getParent());
+            }
         } catch (IOException e) {
             throw new StateException(Problem.IO, "cannot create the directory of state file " + file + ": " + e,
                     "choose a writable place with --state", e);
@@ -106,8 +108,9 @@ public final class ExportState implements Closeable {
                     if (!rs.next()) {
                         return IncrementalPlan.first(channel);
                     }
-                    lastId = rs.getString(1);
-                    lastSequence = rs.getLong(2);
+                    StoredRow row = new StoredRow(rs, file);
+                    lastId = row.text(1);
+                    lastSequence = row.number(2);
                 }
             }
             Map<String, ShippedFile> shipped = new HashMap<>();
@@ -115,13 +118,14 @@ public final class ExportState implements Closeable {
                     "SELECT path, sha256, size, bundle_id FROM shipped_files WHERE channel = ?")) {
                 q.setString(1, channel);
                 try (ResultSet rs = q.executeQuery()) {
+                    StoredRow row = new StoredRow(rs, file);
                     while (rs.next()) {
-                        shipped.put(rs.getString(1), new ShippedFile(rs.getString(1), rs.getString(2),
-                                rs.getLong(3), rs.getString(4)));
+                        shipped.put(row.text(1), new ShippedFile(row.text(1), row.text(2), row.number(3),
+                                row.text(4)));
                     }
                 }
             }
-            return new IncrementalPlan(channel, lastId, lastSequence + 1, shipped);
+            return IncrementalPlan.after(channel, lastId, lastSequence, shipped);
         });
     }
 
@@ -183,10 +187,10 @@ public final class ExportState implements Closeable {
                     + "written_at, output_path FROM bundles WHERE channel = ? ORDER BY sequence")) {
                 q.setString(1, channel);
                 try (ResultSet rs = q.executeQuery()) {
+                    StoredRow row = new StoredRow(rs, file);
                     while (rs.next()) {
-                        bundles.add(new RecordedBundle(rs.getString(1), channel, rs.getLong(2), rs.getString(3),
-                                Instant.parse(rs.getString(4)), rs.getInt(5), rs.getLong(6),
-                                Instant.parse(rs.getString(7)), Path.of(rs.getString(8))));
+                        bundles.add(new RecordedBundle(row.text(1), channel, row.number(2), row.optionalText(3),
+                                row.instant(4), (int) row.number(5), row.number(6), row.instant(7), row.path(8)));
                     }
                 }
             }
@@ -231,8 +235,9 @@ public final class ExportState implements Closeable {
             q.setString(1, written.id());
             try (ResultSet rs = q.executeQuery()) {
                 if (rs.next()) {
+                    StoredRow row = new StoredRow(rs, file);
                     throw new StateException(Problem.STALE_PLAN, "bundle " + written.id() + " is already recorded "
-                            + "(channel " + rs.getString(1) + ", sequence " + rs.getLong(2) + ")", null);
+                            + "(channel " + row.text(1) + ", sequence " + row.number(2) + ")", null);
                 }
             }
         }
@@ -240,13 +245,18 @@ public final class ExportState implements Closeable {
                 "SELECT last_bundle_id, last_sequence FROM channels WHERE name = ?")) {
             q.setString(1, written.channel());
             try (ResultSet rs = q.executeQuery()) {
-                if (rs.next() && !(rs.getString(1).equals(written.parent())
-                        && rs.getLong(2) + 1 == written.sequence())) {
+                if (!rs.next()) {
+                    return;
+                }
+                StoredRow row = new StoredRow(rs, file);
+                String lastId = row.text(1);
+                long lastSequence = row.number(2);
+                if (!lastId.equals(written.parent()) || lastSequence + 1 != written.sequence()) {
                     throw new StateException(Problem.STALE_PLAN, "bundle " + written.id() + " (channel "
                             + written.channel() + ", sequence " + written.sequence() + ", parent " + written.parent()
-                            + ") does not follow the channel's newest recorded bundle " + rs.getString(1)
-                            + " (sequence " + rs.getLong(2) + "); another export recorded a bundle on the channel "
-                            + "after this one was planned", notRecorded);
+                            + ") does not follow the channel's newest recorded bundle " + lastId + " (sequence "
+                            + lastSequence + "); another export recorded a bundle on the channel after this one "
+                            + "was planned", notRecorded);
                 }
             }
         }
@@ -286,8 +296,13 @@ public final class ExportState implements Closeable {
                 existing.setString(1, written.channel());
                 existing.setString(2, row.path());
                 try (ResultSet rs = existing.executeQuery()) {
-                    rs.next();
-                    ShippedFile before = new ShippedFile(row.path(), rs.getString(1), rs.getLong(2), rs.getString(3));
+                    if (!rs.next()) {
+                        throw new StateException(Problem.CORRUPT, "state file " + file + " is damaged: its index "
+                                + "lists " + row.path() + " on channel " + written.channel() + " without a row",
+                                SqliteFailures.START_OVER);
+                    }
+                    StoredRow stored = new StoredRow(rs, file);
+                    ShippedFile before = new ShippedFile(row.path(), stored.text(1), stored.number(2), stored.text(3));
                     if (!before.sha256().equals(row.sha256())) {
                         conflicts.add(new ShipConflict(before, row));
                     }

@@ -2,6 +2,7 @@ package dev.gosync.agent.state;
 
 import dev.gosync.bundle.manifest.FileRow;
 import dev.gosync.bundle.manifest.Manifest;
+import dev.gosync.gomod.GosyncException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -35,6 +36,20 @@ public record IncrementalPlan(String channel, String parent, long sequence, Map<
     /** The plan of a channel that has no bundle yet. */
     public static IncrementalPlan first(String channel) {
         return new IncrementalPlan(channel, null, 1, Map.of());
+    }
+
+    /**
+     * The plan that follows bundle {@code parentId}, number {@code parentSequence} of the channel.
+     *
+     * @throws GosyncException when the parent has the last sequence number there is
+     */
+    public static IncrementalPlan after(String channel, String parentId, long parentSequence,
+            Map<String, ShippedFile> shipped) {
+        if (parentSequence == Long.MAX_VALUE) {
+            throw new GosyncException("bundle " + parentId + " of channel " + channel + " has sequence number "
+                    + parentSequence + ", the last there is; no bundle can follow it", "start a new channel");
+        }
+        return new IncrementalPlan(channel, parentId, parentSequence + 1, shipped);
     }
 
     /** Sets the channel, parent and sequence of the next bundle's manifest. */

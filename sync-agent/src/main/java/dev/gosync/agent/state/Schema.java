@@ -67,7 +67,8 @@ final class Schema {
      * The schema version of the file: 0 for a new, empty database.
      *
      * @throws StateException {@code FOREIGN} for another program's database, {@code TOO_NEW} for
-     *     a schema newer than {@link #CURRENT}, {@code CORRUPT} for a gosync file without version
+     *     a schema newer than {@link #CURRENT}, {@code CORRUPT} for a gosync file without a valid
+     *     version
      */
     static int inspect(Connection db, Path file) throws SQLException {
         int applicationId = queryInt(db, "PRAGMA application_id");
@@ -85,6 +86,10 @@ final class Schema {
                     SqliteFailures.START_OVER);
         }
         int version = queryInt(db, "SELECT version FROM schema_version");
+        if (version < 1) {
+            throw new StateException(Problem.CORRUPT, "state file " + file + " has schema version " + version
+                    + ", which no gosync writes", SqliteFailures.START_OVER);
+        }
         if (version > CURRENT) {
             throw new StateException(Problem.TOO_NEW, "state file " + file + " has schema version " + version
                     + ", written by a newer gosync; this one knows versions up to " + CURRENT,

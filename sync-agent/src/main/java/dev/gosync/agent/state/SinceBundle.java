@@ -52,6 +52,6 @@ public final class SinceBundle {
         for (FileRow row : previous.files()) {
             shipped.put(row.path(), new ShippedFile(row.path(), row.sha256(), row.size(), previous.id()));
         }
-        return new IncrementalPlan(previous.channel(), previous.id(), previous.sequence() + 1, shipped);
+        return IncrementalPlan.after(previous.channel(), previous.id(), previous.sequence(), shipped);
     }
 }

@@ -1,36 +1,49 @@
 package dev.gosync.agent.vcs;
 
-import dev.gosync.gomod.GosyncException;
 import dev.gosync.gomod.zip.ZipSource;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.jgit.api.errors.JGitInternalException;
+import org.eclipse.jgit.attributes.AttributesNode;
+import org.eclipse.jgit.attributes.AttributesNodeProvider;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.PathFilter;
-import org.eclipse.jgit.treewalk.filter.PathSuffixFilter;
 
 /**
  * The files of a module at one commit, as the go command's direct mode puts them in the module
- * zip: every entry of the commit's tree below the module's directory, read straight from the
- * object database (no work tree), and — for a module in a subdirectory that has no LICENSE of
- * its own — the repository root's LICENSE, offered last. Symbolic links are offered as such so
- * the zip rules omit them; submodules contribute nothing, as in {@code git archive}.
+ * zip: every entry of the commit's tree below the module's directory, with the bytes
+ * {@code git archive} writes for it ({@link WorkTreeConversion}, driven by the tree's own
+ * {@code .gitattributes} files), and — for a module in a subdirectory that has no LICENSE of its
+ * own — the repository root's LICENSE, as stored, offered last. Symbolic links are offered as
+ * such so the zip rules omit them; submodules contribute nothing, as in {@code git archive}.
  *
- * <p>{@code git archive} applies {@code .gitattributes} conversions (eol, ident) to what it
- * writes. Reproducing them is the direct-mode work still to come; until then a tree that has a
- * {@code .gitattributes} file is refused rather than zipped with possibly different bytes.
+ * <p>Only the attributes in the tree count: the go command archives from a fresh clone whose own
+ * attributes file just switches export-subst and export-ignore off, and this class applies
+ * neither. Attribute files git would read differently ({@link GitAttributesFiles}) are refused.
  */
 public final class GitModuleFiles {
     private static final String LICENSE = "LICENSE";
-    private static final String GITATTRIBUTES = ".gitattributes";
+    /** The tree's .gitattributes files only: no repository or user attribute files. */
+    private static final AttributesNodeProvider TREE_ONLY = new AttributesNodeProvider() {
+        @Override
+        public AttributesNode getInfoAttributesNode() {
+            return null;
+        }
+
+        @Override
+        public AttributesNode getGlobalAttributesNode() {
+            return null;
+        }
+    };
 
     private GitModuleFiles() {
     }
@@ -38,21 +51,25 @@ public final class GitModuleFiles {
     /**
      * Lists the module files of {@code subdir} ("" for the repository root) at {@code commit}.
      *
-     * @throws GosyncException if the commit cannot be read or the tree uses .gitattributes
+     * @throws GitSourceException if the commit cannot be read or its attribute files cannot be
+     *                            applied as git would
      */
     public static List<ZipSource> list(Repository repo, ObjectId commit, String subdir) {
         String dir = subdir.isEmpty() || subdir.endsWith("/") ? subdir : subdir + "/";
         try (RevWalk walk = new RevWalk(repo)) {
             RevCommit c = walk.parseCommit(commit);
-            refuseGitAttributes(repo, c);
+            GitAttributesFiles.check(repo, c.getTree(), dir);
             List<ZipSource> files = new ArrayList<>();
             boolean haveLicense = false;
             try (TreeWalk tw = new TreeWalk(repo)) {
                 tw.addTree(c.getTree());
                 tw.setRecursive(true);
+                tw.setOperationType(TreeWalk.OperationType.CHECKOUT_OP);
+                tw.setAttributesNodeProvider(TREE_ONLY);
                 if (!dir.isEmpty()) {
                     tw.setFilter(PathFilter.create(dir.substring(0, dir.length() - 1)));
                 }
+                GitAttributeLookup attributes = GitAttributeLookup.of(tw, repo, c.getTree());
                 while (tw.next()) {
                     String path = tw.getPathString();
                     if (!path.startsWith(dir)) {
@@ -64,8 +81,7 @@ public final class GitModuleFiles {
                     }
                     String name = path.substring(dir.length());
                     haveLicense |= name.equals(LICENSE);
-                    files.add(new BlobSource(repo, name, tw.getObjectId(0),
-                            mode == FileMode.SYMLINK ? ZipSource.Kind.SYMLINK : ZipSource.Kind.REGULAR));
+                    files.add(source(repo, name, tw, mode, attributes));
                 }
             }
             if (!haveLicense && !dir.isEmpty()) {
@@ -77,24 +93,27 @@ public final class GitModuleFiles {
             }
             return files;
         } catch (IOException e) {
-            throw new GosyncException("cannot read commit " + commit.name() + " of " + repo.getIdentifier()
+            throw new GitSourceException("cannot read commit " + commit.name() + " of " + repo.getIdentifier()
                     + ": " + e.getMessage(), "check that the repository is complete (git fsck)", e);
         }
     }
 
-    private static void refuseGitAttributes(Repository repo, RevCommit c) throws IOException {
-        try (TreeWalk tw = new TreeWalk(repo)) {
-            tw.addTree(c.getTree());
-            tw.setRecursive(true);
-            tw.setFilter(PathSuffixFilter.create(GITATTRIBUTES));
-            while (tw.next()) {
-                if (tw.getNameString().equals(GITATTRIBUTES)) {
-                    throw new GosyncException("commit " + c.name() + " has " + tw.getPathString()
-                            + ": zipping trees with .gitattributes is not supported yet",
-                            "fetch this module through a GOPROXY instead of from git");
-                }
-            }
+    private static ZipSource source(Repository repo, String name, TreeWalk tw, FileMode mode,
+            GitAttributeLookup attributes) throws IOException {
+        ObjectId blob = tw.getObjectId(0);
+        if (mode == FileMode.SYMLINK) {
+            return new BlobSource(repo, name, blob, ZipSource.Kind.SYMLINK);
         }
+        WorkTreeConversion conversion;
+        try {
+            conversion = WorkTreeConversion.of(attributes.getAttributes(), tw.getPathString());
+        } catch (JGitInternalException e) {
+            throw new GitSourceException("cannot read the git attributes of " + tw.getPathString() + ": " + e.getMessage(),
+                    "fetch this module through a GOPROXY instead of from git", e);
+        }
+        return conversion.changesNothing()
+                ? new BlobSource(repo, name, blob, ZipSource.Kind.REGULAR)
+                : new ConvertedBlobSource(repo, name, blob, conversion);
     }
 
     /** A blob offered to the zip writer; its size comes from the object database, its bytes are streamed. */
@@ -110,8 +129,38 @@ public final class GitModuleFiles {
 
         @Override
         public InputStream open() throws IOException {
-            ObjectLoader loader = repo.getObjectDatabase().open(blob);
-            return loader.openStream();
+            return repo.getObjectDatabase().open(blob).openStream();
+        }
+    }
+
+    /**
+     * A blob whose bytes git converts on the way out. Like git, the conversion works on the whole
+     * file in memory; neither its result nor its size is kept between calls.
+     */
+    private record ConvertedBlobSource(Repository repo, String path, ObjectId blob, WorkTreeConversion conversion)
+            implements ZipSource {
+        @Override
+        public Kind kind() {
+            return Kind.REGULAR;
+        }
+
+        @Override
+        public long size() {
+            try {
+                return converted().length;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read blob " + blob.name() + " (" + path + ")", e);
+            }
+        }
+
+        @Override
+        public InputStream open() throws IOException {
+            return new ByteArrayInputStream(converted());
+        }
+
+        private byte[] converted() throws IOException {
+            byte[] raw = repo.getObjectDatabase().open(blob).getCachedBytes(Integer.MAX_VALUE - 8);
+            return conversion.apply(raw, blob.name());
         }
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gosync.agent.auth.AuthConfig;
+import dev.gosync.agent.auth.CredentialProvider;
 import dev.gosync.agent.auth.NetrcCredentials;
 import dev.gosync.fixtures.GoSandbox;
 import dev.gosync.fixtures.ProcessResult;
@@ -13,9 +14,12 @@ import dev.gosync.fixtures.UpstreamProxy;
 import dev.gosync.gomod.module.ModuleVersion;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,6 +42,7 @@ class NetrcGoCommandTest {
     private static TlsProxy.Certificate certificate;
     private static TlsProxy proxy;
     private static String host;
+    private static ProxySource source;
 
     @BeforeAll
     static void setUp() {
@@ -46,6 +51,7 @@ class NetrcGoCommandTest {
         proxy = new TlsProxy(certificate, new ProxyDir(tmp.resolve("proxy")).module(M.path(), M.version()).root());
         host = proxy.url().substring("https://".length());
         sandbox.set("SSL_CERT_FILE", certificate.pem().toString()).set("GOPROXY", proxy.url());
+        source = source();
     }
 
     @AfterAll
@@ -53,15 +59,33 @@ class NetrcGoCommandTest {
         proxy.close();
     }
 
-    private ProxySource source(Path netrc) {
+    /**
+     * One client for all cases, so that TLS connections are reused and the suite stays fast; the
+     * credentials come from whatever the netrc file holds at the time of the request.
+     */
+    private static ProxySource source() {
+        Path netrc = tmp.resolve("netrc");
+        CredentialProvider current = new CredentialProvider() {
+            @Override
+            public Optional<String> authorization(URI url) {
+                return new NetrcCredentials(netrc).authorization(url);
+            }
+
+            @Override
+            public Optional<String> refreshedAuthorization(URI url) {
+                return authorization(url);
+            }
+        };
         ProxyClientSettings settings = ProxyClientSettings.defaults().withRetry(RetryPolicy.none())
-                .withSslContext(certificate.clientContext())
-                .withAuth(new AuthConfig(new NetrcCredentials(netrc), false));
+                .withSslContext(certificate.clientContext()).withAuth(new AuthConfig(current, false));
         return ProxyClient.create(settings).source(ProxyUrl.parse(proxy.url()));
     }
 
-    /** The Authorization header of the first request the go command, then gosync, sends for {@code .info}. */
-    private void assertSameCredentials(byte[] netrcBytes) throws IOException {
+    /**
+     * Compares the Authorization header of the first request the go command, then gosync, sends
+     * for {@code .info}, and returns it.
+     */
+    private String assertSameCredentials(byte[] netrcBytes) throws IOException {
         Path netrc = Files.write(tmp.resolve("netrc"), netrcBytes);
         sandbox.set("NETRC", netrc.toString()).set("GOMODCACHE", Files.createTempDirectory(tmp, "modcache").toString());
         int before = proxy.authorizations().size();
@@ -69,13 +93,20 @@ class NetrcGoCommandTest {
         assertTrue(result.succeeded(), result.describe());
         String go = proxy.authorizations().get(before);
         int mine = proxy.authorizations().size();
-        source(netrc).info(M);
+        source.info(M);
         assertEquals(go, proxy.authorizations().get(mine));
+        return go;
+    }
+
+    @Test
+    void theGoCommandSendsNetrcCredentialsWithItsFirstRequest() throws IOException {
+        byte[] netrc = ("machine " + host + " login alice password s3cret\n").getBytes(StandardCharsets.UTF_8);
+        String expected = "Basic " + Base64.getEncoder().encodeToString("alice:s3cret".getBytes(StandardCharsets.UTF_8));
+        assertEquals(expected, assertSameCredentials(netrc));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {
-        "machine HOST login alice password s3cret\n",
         "machine 127.0.0.1 login alice password s3cret\n",
         "machine HOST login first password 1\nmachine HOST login second password 2\n",
         "machine HOST/example.com login scoped password 1\nmachine HOST login host password 2\n",

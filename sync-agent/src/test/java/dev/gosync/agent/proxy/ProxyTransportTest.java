@@ -11,6 +11,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -101,6 +103,31 @@ class ProxyTransportTest {
                 assertEquals("example.com/m@v1.0.0: reading " + server.url() + "/example.com/m/@v/v1.0.0.zip: "
                         + "no data for 200 ms (read timeout)", e.getMessage());
                 assertTrue(System.nanoTime() - start < Duration.ofMillis(2000).toNanos());
+            }
+        }
+    }
+
+    @Test
+    void zipIsHandedOverWhileItIsStillArriving() throws Exception {
+        CountDownLatch firstPartRead = new CountDownLatch(1);
+        try (ScriptedServer server = new ScriptedServer(ex -> {
+            ex.sendResponseHeaders(200, 20);
+            ex.getResponseBody().write(new byte[10]);
+            ex.getResponseBody().flush();
+            try {
+                firstPartRead.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            ex.getResponseBody().write(new byte[10]);
+        })) {
+            long start = System.nanoTime();
+            try (InputStream zip = source(server.url()).zip(M)) {
+                assertEquals(10, zip.readNBytes(10).length);
+                // Had the client waited for the whole body, the server would have held it back for 5 s.
+                assertTrue(System.nanoTime() - start < Duration.ofSeconds(4).toNanos(), "the zip was buffered");
+                firstPartRead.countDown();
+                assertEquals(10, zip.readAllBytes().length);
             }
         }
     }

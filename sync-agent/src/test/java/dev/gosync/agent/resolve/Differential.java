@@ -16,8 +16,8 @@ import java.util.TreeSet;
 
 /**
  * Runs a scenario through the real go command and through the resolver and compares them. The
- * go command fetches from an HTTP proxy serving the scenario's modules, with an empty module cache
- * each time, so every file it needs shows up as a request:
+ * go command starts from an empty module cache each time and fetches from a proxy serving the
+ * scenario's modules, so every file it needs is seen ({@link GoRun}):
  * <ul>
  *   <li>{@code go list -m all} prints the build list, and fetches the {@code .info} and
  *       {@code .mod} of every listed module (the replacement's when replaced by a module) besides
@@ -31,18 +31,26 @@ final class Differential implements AutoCloseable {
     }
 
     private final Path tmp;
+    /** Null when the go command reads a {@code file://} proxy. */
     private final UpstreamProxy server;
     private int runs;
 
-    private Differential(Path tmp) {
+    private Differential(Path tmp, UpstreamProxy server) {
         this.tmp = tmp;
-        // Without TCP_NODELAY the JDK's server delays small responses, which makes the go command's many small requests slow.
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-        this.server = UpstreamProxy.serve(tmp);
+        this.server = server;
     }
 
-    static Differential start(Path tmp) {
-        return new Differential(tmp);
+    /** Compares through a {@code file://} proxy, seeing what the go command fetched in its download cache. */
+    static Differential overFiles(Path tmp) {
+        return new Differential(tmp, null);
+    }
+
+    /** Compares through an HTTP proxy, seeing what the go command fetched in the requests it makes. */
+    static Differential overHttp(Path tmp) {
+        // Without TCP_NODELAY the JDK's HTTP server holds back small responses (unless an earlier
+        // server in this JVM already fixed the setting), which makes the go command's many small requests slow.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        return new Differential(tmp, UpstreamProxy.serve(tmp));
     }
 
     /**
@@ -53,11 +61,12 @@ final class Differential implements AutoCloseable {
         Run run = publish(scenario);
         GoRun list = run.go("list", "-m", "all");
         GoRun graph = run.go("mod", "graph");
+        assertTrue(graph.result().succeeded(), () -> graph.result().describe() + "\n" + scenario.describe());
         String context = scenario.describe();
         assertTrue(list.result().succeeded(), () -> list.result().describe() + "\n" + context);
         Resolution ours = run.resolve();
         assertEquals(list.lines(), ours.listAll(), () -> "go list -m all\n" + context);
-        assertEquals(graph.requested(Kind.MOD), ours.goModsFetched(), () -> "go.mod files read\n" + context);
+        assertEquals(graph.fetched(Kind.MOD), ours.goModsFetched(), () -> "go.mod files read\n" + context);
 
         Set<ModuleVersion> selected = sorted();
         ours.plan().entries().stream().filter(e -> e.reason() == Plan.Reason.SELECTED)
@@ -65,9 +74,9 @@ final class Differential implements AutoCloseable {
         Set<ModuleVersion> mods = sorted();
         mods.addAll(ours.goModsFetched());
         mods.addAll(selected);
-        assertEquals(list.requested(Kind.INFO), selected, () -> ".info files of go list -m all\n" + context);
-        assertEquals(list.requested(Kind.MOD), mods, () -> ".mod files of go list -m all\n" + context);
-        assertEquals(Set.of(), list.requested(Kind.ZIP), "go list -m all fetches no zip");
+        assertEquals(list.fetched(Kind.INFO), selected, () -> ".info files of go list -m all\n" + context);
+        assertEquals(list.fetched(Kind.MOD), mods, () -> ".mod files of go list -m all\n" + context);
+        assertEquals(Set.of(), list.fetched(Kind.ZIP), "go list -m all fetches no zip");
 
         Map<ModuleVersion, Set<Kind>> files = ours.plan().files();
         assertEquals(mods, withKind(files, Kind.MOD), () -> "planned .mod files\n" + context);
@@ -114,7 +123,9 @@ final class Differential implements AutoCloseable {
         }
 
         GoRun go(String... args) {
-            return GoRun.run(server, proxyPath, base.resolve("go" + ++goRuns), scenario, project(), args);
+            Path sandbox = base.resolve("go" + ++goRuns);
+            return server == null ? GoRun.throughFile(proxy, sandbox, scenario, project(), args)
+                    : GoRun.throughHttp(server, proxyPath, sandbox, scenario, project(), args);
         }
 
         Resolution resolve() {
@@ -138,6 +149,8 @@ final class Differential implements AutoCloseable {
 
     @Override
     public void close() {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 }

@@ -1,8 +1,10 @@
 package dev.gosync.agent.resolve;
 
 import dev.gosync.gomod.module.ModuleVersion;
+import dev.gosync.gomod.store.ModuleNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -76,6 +78,17 @@ record GraphScenario(String name, Map<ModuleVersion, String> modules, Map<String
 
     boolean workspace() {
         return projectFiles.containsKey("go.work");
+    }
+
+    /** Serves the modules' go.mod files from memory. */
+    GoModFetcher fetcher() {
+        return mv -> {
+            String goMod = modules.get(mv);
+            if (goMod == null) {
+                throw new ModuleNotFoundException(mv + ": not published");
+            }
+            return goMod.getBytes(StandardCharsets.UTF_8);
+        };
     }
 
     void publish(ProxyDir proxy) {

@@ -27,6 +27,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,7 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code +incompatible} versions, only pseudo-versions, or a {@code /v2} path. The version chosen
  * (or the failure) must agree, and so must the go.mod files the query reads: the go command reads
  * the latest version's for retractions and the highest compatible one's to weigh {@code +incompatible}
- * versions, and {@code go list} also reads the answer's own.
+ * versions, and {@code go list} also reads the answer's own. Finally, what
+ * {@code go mod download path@latest} fetches must lie within the closure gosync plans for the query.
  */
 class QueryResolverGoCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -48,6 +50,7 @@ class QueryResolverGoCommandTest {
     static UpstreamProxy server;
     static Path proxyDir;
     static QueryResolver resolver;
+    static GoModFetcher fetcher;
     static int runs;
 
     @BeforeAll
@@ -77,7 +80,9 @@ class QueryResolverGoCommandTest {
         for (String v : List.of("v2.0.0", "v2.1.0", "v2.2.0-rc.1")) {
             proxy.add(mv("example.com/q/major/v2", v), "module example.com/q/major/v2\n" + GO_121);
         }
+        proxy.add(mv("example.com/q/top", "v1.0.0"), "module example.com/q/top\n" + GO_121 + "\nrequire example.com/q/rel v1.0.0\n");
         proxyDir = proxy.root();
+        fetcher = proxy.fetcher();
         System.setProperty("sun.net.httpserver.nodelay", "true");
         server = UpstreamProxy.serve(tmp);
         resolver = new QueryResolver(LayoutStore.open(proxyDir));
@@ -117,6 +122,31 @@ class QueryResolverGoCommandTest {
                     String[] parts = c.split(" ");
                     compareInside(ModuleQuery.parse("example.com/q/" + parts[0]), parts[1]);
                 }));
+    }
+
+    @Test
+    void goModDownloadOfAQueryFetchesTheModuleAloneAndTheClosureHoldsEverythingItFetched() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("download"));
+        GoSandbox go = GoSandbox.create(tmp.resolve("download-sandbox")).set("GOPROXY", server.url() + "/proxy");
+        int before = server.requests().size();
+        go.goOk(dir, "mod", "download", "-json", "example.com/q/top@latest");
+        List<String> requests = server.requests().subList(before, server.requests().size()).stream()
+                .map(r -> URI.create(r).getPath().substring("/proxy/".length())).sorted().toList();
+        assertEquals(List.of("example.com/q/top/@v/list", "example.com/q/top/@v/v1.0.0.info",
+                "example.com/q/top/@v/v1.0.0.mod", "example.com/q/top/@v/v1.0.0.zip"), requests,
+                "no go.mod of the module's requirements is read");
+
+        Plan plan = new Resolver(fetcher).resolve(resolver.resolve(ModuleQuery.parse("example.com/q/top@latest"))).plan();
+        for (String request : requests) {
+            LayoutPath file = ProxyLayout.parse(request);
+            if (file.kind() == Kind.LIST) {
+                assertTrue(plan.lists().contains(file.path()), request);
+            } else {
+                assertTrue(plan.files().getOrDefault(file.module(), Set.of()).contains(file.kind()), request);
+            }
+        }
+        assertEquals(Set.of(Kind.INFO, Kind.MOD, Kind.ZIP), plan.files().get(mv("example.com/q/rel", "v1.0.0")),
+                "the closure goes further: a consumer building the module needs its requirements");
     }
 
     private static void compareOutside(ModuleQuery query) throws IOException {

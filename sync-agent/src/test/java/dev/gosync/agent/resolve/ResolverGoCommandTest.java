@@ -27,7 +27,7 @@ class ResolverGoCommandTest {
 
     @BeforeAll
     static void start() {
-        differential = Differential.start(tmp);
+        differential = Differential.overFiles(tmp);
     }
 
     @AfterAll
@@ -113,6 +113,19 @@ class ResolverGoCommandTest {
         assertTrue(r.rootsUpdated());
         assertEquals(List.of(MAIN, "example.com/a v1.1.0", "example.com/b v1.0.0", "example.com/d v1.0.0"), r.listAll());
         assertTrue(r.goModsFetched().contains(mv("example.com/a", "v1.0.0")), "the first reading of the graph counts");
+    }
+
+    @Test
+    void aDependencysOwnExcludeReplaceAndUnknownDirectivesAreIgnored() {
+        Resolution r = differential.assertSameAsGo(scenario("lax dependency")
+                .module("example.com/a@v1.0.0", "go 1.16", "toolchain go1.99.0", "godebug panicnil=1", "tool example.com/t",
+                        "someday (", "new things", ")", "require example.com/b v1.0.0",
+                        "exclude example.com/b v1.0.0", "replace example.com/b => example.com/c v1.0.0")
+                .module("example.com/b@v1.0.0", "go 1.16")
+                .module("example.com/c@v1.0.0", "go 1.16")
+                .project("go.mod", mainGoMod("go 1.21", "require example.com/a v1.0.0"))
+                .build());
+        assertEquals(List.of(MAIN, "example.com/a v1.0.0", "example.com/b v1.0.0"), r.listAll());
     }
 
     @Test
@@ -327,5 +340,15 @@ class ResolverGoCommandTest {
         assertEquals("go: " + f.ours().getMessage() + "\n", f.goStderr());
         assertTrue(f.ours().getMessage().startsWith("example.com/a@v1.0.0 requires\n\texample.com/b@v1.0.0: parsing go.mod: go.mod:5:"),
                 f.ours()::getMessage);
+    }
+
+    @Test
+    void aMissingReplacementDirectoryIsNamedWithTheModuleItReplaces() {
+        Differential.Failure f = differential.assertBothFail(scenario("missing directory")
+                .project("go.mod", mainGoMod("go 1.21", "require example.com/a v1.0.0", "replace example.com/a => ./nowhere"))
+                .build());
+        String prefix = "example.com/a@v1.0.0 (replaced by ./nowhere): reading ";
+        assertTrue(f.goStderr().startsWith("go: " + prefix), f.goStderr());
+        assertTrue(f.ours().getMessage().startsWith(prefix), f.ours()::getMessage);
     }
 }

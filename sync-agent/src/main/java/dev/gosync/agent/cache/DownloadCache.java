@@ -1,0 +1,382 @@
+package dev.gosync.agent.cache;
+
+import dev.gosync.agent.checksum.ChecksumVerifier;
+import dev.gosync.agent.proxy.RetryPolicy;
+import dev.gosync.gomod.dirhash.DirHash;
+import dev.gosync.gomod.module.LayoutPath;
+import dev.gosync.gomod.module.ModuleVersion;
+import dev.gosync.gomod.store.LayoutStore;
+import dev.gosync.gomod.store.ModuleSource;
+import dev.gosync.gomod.store.RevInfo;
+import dev.gosync.gomod.store.StoredFile;
+import dev.gosync.gomod.zip.ModuleZips;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * A {@link LayoutStore} used as a read-through cache in front of a module source.
+ *
+ * <p>Per-version files ({@code .info}, {@code .mod}, {@code .zip}) are served from the store and
+ * fetched from the source only when missing; version lists, {@code @latest} and queries always go
+ * to the source, since they change. Every file is checked once per cache object before it is
+ * handed out, whether it was just downloaded or found on disk: a zip must follow the module zip
+ * rules, a {@code .info} must be revision info for its version, and the h1 of a {@code .mod} or
+ * {@code .zip} must satisfy the {@link ChecksumVerifier}. A downloaded file that fails a check
+ * never enters the store.
+ *
+ * <p>Each download is committed on its own, so an interrupted run keeps every file it finished
+ * and the next run fetches only the rest. Downloads run in parallel: a zip streams into a private
+ * spool file first, and only the local copy into the store takes the store's writer lock. A zip
+ * whose stream breaks midway is fetched again from the start, as often as the retry policy
+ * allows. Thread-safe; a file asked for by several threads at once is fetched once.
+ */
+public final class DownloadCache implements ModuleSource {
+    /** Partial downloads; a name no module path can start with, so the layout never sees it. */
+    private static final String SPOOL_DIR = ".download";
+    /** Spool files this old belong to a run that was killed; younger ones may be another run's, in progress. */
+    private static final Duration STALE_SPOOL = Duration.ofDays(1);
+    private static final int BUFFER = 1 << 16;
+
+    private final LayoutStore store;
+    private final ModuleSource upstream;
+    private final ChecksumVerifier verifier;
+    private final RetryPolicy retry;
+    private final DownloadListener listener;
+    private final Path spool;
+    private final ConcurrentMap<String, CompletableFuture<CachedFile>> files = new ConcurrentHashMap<>();
+    private final AtomicLong checkNanos = new AtomicLong();
+
+    private DownloadCache(LayoutStore store, ModuleSource upstream, ChecksumVerifier verifier, RetryPolicy retry,
+                          DownloadListener listener, Path spool) {
+        this.store = store;
+        this.upstream = upstream;
+        this.verifier = verifier;
+        this.retry = retry;
+        this.listener = listener;
+        this.spool = spool;
+    }
+
+    /**
+     * The cache in directory {@code root} (created when missing) in front of {@code upstream}.
+     *
+     * @param verifier checks the h1 of every {@code .mod} and {@code .zip} handed out
+     * @param retry    how often a zip whose stream breaks midway is fetched again
+     * @param listener hears of downloads, from the fetching threads
+     * @throws dev.gosync.gomod.store.StoreException if the directory cannot be created
+     * @throws DownloadException if its spool directory cannot be prepared
+     */
+    public static DownloadCache open(Path root, ModuleSource upstream, ChecksumVerifier verifier, RetryPolicy retry,
+                                     DownloadListener listener) {
+        LayoutStore store = LayoutStore.create(root);
+        Path spool = store.root().resolve(SPOOL_DIR);
+        try {
+            Files.createDirectories(spool);
+            removeStaleSpoolFiles(spool);
+        } catch (IOException e) {
+            throw new DownloadException("cannot prepare the download cache " + store.root() + ": " + e,
+                    "check the permissions of the cache directory, or choose another with --cache", e);
+        }
+        return new DownloadCache(store, upstream, verifier, retry, listener, spool);
+    }
+
+    public Path root() {
+        return store.root();
+    }
+
+    /** Whether the store holds the file, checked or not; never fetches. */
+    public boolean has(ModuleVersion module, LayoutPath.Kind kind) {
+        return store.has(module, kind);
+    }
+
+    /** Where the store keeps the file (whether or not it is there yet). */
+    public Path path(ModuleVersion module, LayoutPath.Kind kind) {
+        return store.path(module, kind);
+    }
+
+    /**
+     * The file of {@code kind} for {@code module}, fetched when the store lacks it, and checked.
+     *
+     * @throws dev.gosync.gomod.store.ModuleNotFoundException when the source does not have it
+     * @throws dev.gosync.agent.checksum.ChecksumMismatchException when its h1 is not the recorded one
+     * @throws dev.gosync.gomod.zip.ModuleZipException when a zip breaks the module zip rules
+     * @throws dev.gosync.gomod.GosyncException when it cannot be fetched or stored
+     */
+    public CachedFile get(ModuleVersion module, LayoutPath.Kind kind) {
+        String relativePath = new LayoutPath(kind, module.path(), module.version()).relativePath();
+        CompletableFuture<CachedFile> mine = new CompletableFuture<>();
+        CompletableFuture<CachedFile> earlier = files.putIfAbsent(relativePath, mine);
+        CachedFile file = earlier != null ? await(earlier) : obtainOnce(module, kind, relativePath, mine);
+        listener.ready(file);
+        return file;
+    }
+
+    private CachedFile obtainOnce(ModuleVersion module, LayoutPath.Kind kind, String relativePath,
+                                  CompletableFuture<CachedFile> mine) {
+        try {
+            CachedFile file = obtain(module, kind, relativePath);
+            mine.complete(file);
+            return file;
+        } catch (RuntimeException e) {
+            // A later call may try again (the user may have fixed the network); waiting ones see this failure.
+            files.remove(relativePath, mine);
+            mine.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    /** Time spent hashing and checking files, summed over all threads. */
+    public Duration checkTime() {
+        return Duration.ofNanos(checkNanos.get());
+    }
+
+    @Override
+    public List<String> versions(String modulePath) {
+        return upstream.versions(modulePath);
+    }
+
+    @Override
+    public RevInfo info(ModuleVersion version) {
+        get(version, LayoutPath.Kind.INFO);
+        return store.info(version);
+    }
+
+    @Override
+    public RevInfo query(String modulePath, String query) {
+        return upstream.query(modulePath, query);
+    }
+
+    @Override
+    public Optional<RevInfo> latest(String modulePath) {
+        return upstream.latest(modulePath);
+    }
+
+    @Override
+    public InputStream goMod(ModuleVersion version) {
+        get(version, LayoutPath.Kind.MOD);
+        return store.goMod(version);
+    }
+
+    @Override
+    public InputStream zip(ModuleVersion version) {
+        get(version, LayoutPath.Kind.ZIP);
+        return store.zip(version);
+    }
+
+    /** The source behind the cache: where the files come from. */
+    @Override
+    public String describe() {
+        return upstream.describe();
+    }
+
+    private CachedFile obtain(ModuleVersion module, LayoutPath.Kind kind, String relativePath) {
+        Path file = store.path(module, kind);
+        if (Files.isRegularFile(file)) {
+            return checkCached(module, kind, relativePath, file);
+        }
+        listener.downloading(module, kind);
+        return switch (kind) {
+            case INFO -> {
+                byte[] json = upstream.info(module).toJson();
+                StoredFile stored = put(module, kind, new ByteArrayInputStream(json));
+                yield new CachedFile(module, kind, relativePath, file, stored.size(), stored.sha256(), null, true);
+            }
+            case MOD -> downloadGoMod(module, relativePath, file);
+            case ZIP -> downloadZip(module, relativePath, file);
+            default -> throw new IllegalArgumentException(kind + " is not a per-version file");
+        };
+    }
+
+    private CachedFile downloadGoMod(ModuleVersion module, String relativePath, Path file) {
+        byte[] goMod;
+        try (InputStream in = upstream.goMod(module)) {
+            goMod = in.readNBytes(ModuleZips.MAX_GO_MOD + 1);
+        } catch (IOException e) {
+            throw new DownloadException(module + ": reading go.mod from " + upstream.describe() + ": " + e.getMessage(),
+                    "check the connection to the module source and export again", e);
+        }
+        listener.received(goMod.length);
+        String h1 = timed(() -> DirHash.hashGoMod(goMod));
+        verifier.verify(module, LayoutPath.Kind.MOD, h1, "downloaded from " + upstream.describe());
+        StoredFile stored = put(module, LayoutPath.Kind.MOD, new ByteArrayInputStream(goMod));
+        return new CachedFile(module, LayoutPath.Kind.MOD, relativePath, file, stored.size(), stored.sha256(), h1, true);
+    }
+
+    private CachedFile downloadZip(ModuleVersion module, String relativePath, Path file) {
+        Path downloaded = spoolZip(module);
+        try {
+            String h1 = timed(() -> ModuleZips.verify(module, downloaded));
+            verifier.verify(module, LayoutPath.Kind.ZIP, h1, "downloaded from " + upstream.describe());
+            StoredFile stored;
+            try (InputStream in = Files.newInputStream(downloaded)) {
+                stored = put(module, LayoutPath.Kind.ZIP, in);
+            } catch (IOException e) {
+                throw new DownloadException(module + ": cannot read the downloaded zip " + downloaded + ": " + e,
+                        "check the disk holding the download cache", e);
+            }
+            return new CachedFile(module, LayoutPath.Kind.ZIP, relativePath, file, stored.size(), stored.sha256(), h1,
+                    true);
+        } finally {
+            deleteQuietly(downloaded);
+        }
+    }
+
+    /** Streams the zip into a new spool file, starting over when the stream breaks. */
+    private Path spoolZip(ModuleVersion module) {
+        for (int attempt = 1; ; attempt++) {
+            Path target;
+            try {
+                target = Files.createTempFile(spool, "zip-", ".part");
+            } catch (IOException e) {
+                throw new DownloadException("cannot create a file in the download cache " + spool + ": " + e,
+                        "check free space and permissions of the cache directory", e);
+            }
+            try (InputStream in = upstream.zip(module); OutputStream out = Files.newOutputStream(target)) {
+                byte[] buffer = new byte[BUFFER];
+                for (int n; (n = in.read(buffer)) >= 0; ) {
+                    out.write(buffer, 0, n);
+                    listener.received(n);
+                }
+                return target;
+            } catch (IOException e) {
+                deleteQuietly(target);
+                if (attempt >= retry.maxAttempts()) {
+                    throw new DownloadException(module + ": downloading the zip from " + upstream.describe()
+                            + " failed after " + attempt + " attempt(s): " + e.getMessage(),
+                            "check the connection to the module source and export again; files already "
+                                    + "downloaded stay in the cache", e);
+                }
+                pause(retry.delayAfter(attempt), module);
+            } catch (RuntimeException e) {
+                deleteQuietly(target);
+                throw e;
+            }
+        }
+    }
+
+    private StoredFile put(ModuleVersion module, LayoutPath.Kind kind, InputStream content) {
+        try (LayoutStore.Transaction tx = store.begin()) {
+            StoredFile stored = tx.put(module, kind, content);
+            tx.commit();
+            return stored;
+        }
+    }
+
+    private CachedFile checkCached(ModuleVersion module, LayoutPath.Kind kind, String relativePath, Path file) {
+        String origin = "the download cache " + file;
+        String h1 = timed(() -> switch (kind) {
+            case INFO -> {
+                store.info(module);
+                yield null;
+            }
+            case MOD -> {
+                try (InputStream in = Files.newInputStream(file)) {
+                    yield DirHash.hashGoMod(in);
+                } catch (IOException e) {
+                    throw unreadable(file, e);
+                }
+            }
+            default -> ModuleZips.verify(module, file);
+        });
+        if (h1 != null) {
+            verifier.verify(module, kind, h1, origin);
+        }
+        long start = System.nanoTime();
+        try {
+            long size = Files.size(file);
+            return new CachedFile(module, kind, relativePath, file, size, sha256(file), h1, false);
+        } catch (IOException e) {
+            throw unreadable(file, e);
+        } finally {
+            checkNanos.addAndGet(System.nanoTime() - start);
+        }
+    }
+
+    private <T> T timed(Supplier<T> work) {
+        long start = System.nanoTime();
+        try {
+            return work.get();
+        } finally {
+            checkNanos.addAndGet(System.nanoTime() - start);
+        }
+    }
+
+    private static String sha256(Path file) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[BUFFER];
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static DownloadException unreadable(Path file, IOException e) {
+        return new DownloadException("cannot read " + file + " in the download cache: " + e,
+                "check the disk, or delete the file so that it is fetched again", e);
+    }
+
+    private static CachedFile await(CompletableFuture<CachedFile> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    private static void pause(Duration delay, ModuleVersion module) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DownloadException(module + ": interrupted while waiting to download the zip again",
+                    "export again", new InterruptedIOException());
+        }
+    }
+
+    private static void removeStaleSpoolFiles(Path spool) throws IOException {
+        Instant cutoff = Instant.now().minus(STALE_SPOOL);
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(spool)) {
+            for (Path entry : entries) {
+                if (Files.getLastModifiedTime(entry).toInstant().isBefore(cutoff)) {
+                    Files.deleteIfExists(entry);
+                }
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // A spool file left behind is removed by a later run once it is stale.
+        }
+    }
+}

@@ -1,0 +1,257 @@
+package dev.gosync.agent.export;
+
+import dev.gosync.agent.auth.AuthConfig;
+import dev.gosync.agent.auth.GoAuth;
+import dev.gosync.agent.cache.CacheLocation;
+import dev.gosync.agent.cache.CachedFile;
+import dev.gosync.agent.cache.DownloadCache;
+import dev.gosync.agent.checksum.ChecksumVerifier;
+import dev.gosync.agent.checksum.GoSumVerifier;
+import dev.gosync.agent.env.GoEnvironment;
+import dev.gosync.agent.proxy.ProxyChain;
+import dev.gosync.agent.proxy.ProxyClient;
+import dev.gosync.agent.proxy.ProxyClientSettings;
+import dev.gosync.agent.resolve.GoModFetcher;
+import dev.gosync.agent.resolve.MainModule;
+import dev.gosync.agent.resolve.MainModules;
+import dev.gosync.agent.resolve.Plan;
+import dev.gosync.agent.resolve.QueryResolver;
+import dev.gosync.agent.resolve.Resolution;
+import dev.gosync.agent.resolve.Resolver;
+import dev.gosync.agent.state.IncrementalPlan;
+import dev.gosync.agent.state.Selection;
+import dev.gosync.bundle.archive.BundleWriter;
+import dev.gosync.bundle.archive.WrittenBundle;
+import dev.gosync.bundle.manifest.CreationTime;
+import dev.gosync.bundle.manifest.FileRow;
+import dev.gosync.bundle.manifest.Manifest;
+import dev.gosync.bundle.manifest.Redaction;
+import dev.gosync.bundle.sign.sshsig.SshSigSigner;
+import dev.gosync.gomod.GosyncException;
+import dev.gosync.gomod.module.LayoutPath;
+import dev.gosync.gomod.module.ModuleVersion;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * {@code gosync export}: the composition of resolver, proxy chain, download cache, checks,
+ * incremental state and bundle writer.
+ *
+ * <ol>
+ *   <li>The proxy chain comes from the go command's settings, GOPROXY replaced by the request's
+ *       proxy list if it has one; the download cache sits in front of it.</li>
+ *   <li>Every input is resolved like the go command resolves it, reading go.mod files through the
+ *       cache; the plans are merged: {@code .info}, {@code .mod} and {@code .zip} for the build
+ *       lists and queried modules, {@code .info} and {@code .mod} for every other go.mod read.</li>
+ *   <li>The plan's files are fetched in parallel into the cache; each is checked on the way (zip
+ *       rules, revision info, h1 against the projects' go.sum files and any further
+ *       {@link ChecksumVerifier}). Any failure stops the export before a bundle exists.</li>
+ *   <li>An incremental export leaves out what its channel shipped before; the bundle is written,
+ *       and only then recorded in the state file.</li>
+ * </ol>
+ *
+ * <p>The same inputs, cache content and {@code SOURCE_DATE_EPOCH} give a byte-identical bundle.
+ * Version lists ({@code @v/list}) are never shipped: the import derives them from what it holds.
+ */
+public final class Exporter {
+    private final ExportSettings settings;
+
+    public Exporter(ExportSettings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * Runs the export.
+     *
+     * @throws GosyncException for every failure the user can act on: a project that cannot be read,
+     *     a module that cannot be fetched, a checksum mismatch, a bundle that cannot be written
+     */
+    public ExportResult export(ExportRequest request, ExportListener listener) {
+        long start = System.nanoTime();
+        if (!request.dryRun() && Files.exists(request.output())) {
+            throw new GosyncException("the bundle " + request.output() + " exists already",
+                    "choose another output name, or remove the old bundle");
+        }
+        List<Target> targets = open(request.inputs());
+        try (BundleChain channel = BundleChain.open(request.channel(), request.dryRun())) {
+            GoEnvironment env = request.proxy().map(p -> settings.goEnvironment().with("GOPROXY", p))
+                    .orElse(settings.goEnvironment());
+            ProxyChain chain = proxyChain(env);
+            String source = Redaction.redact(chain.describe());
+            List<Path> goSums = targets.stream().flatMap(t -> t.goSums().stream()).toList();
+            ChecksumVerifier verifier = ChecksumVerifier.all(List.of(GoSumVerifier.read(goSums), settings.checksums()));
+            DownloadCache cache = DownloadCache.open(request.cacheDir().orElseGet(this::defaultCacheDir), chain,
+                    verifier, settings.client().retry(), listener);
+
+            listener.phase(ExportListener.Phase.RESOLVE);
+            Plan plan = resolve(targets, cache, request.jobs(), listener);
+            List<ParallelFetch.Want> wanted = new ArrayList<>();
+            plan.files().forEach((module, kinds) -> kinds.stream().sorted()
+                    .forEach(kind -> wanted.add(new ParallelFetch.Want(module, kind))));
+            int cachedBefore = (int) wanted.stream().filter(w -> cache.has(w.module(), w.kind())).count();
+            listener.planned(plan.files().size(), wanted.size(), cachedBefore);
+            long resolved = System.nanoTime();
+            if (request.dryRun()) {
+                return dryRun(plan, cache, channel.plan(), source, resolved - start, cache.checkTime(),
+                        System.nanoTime() - start);
+            }
+
+            listener.phase(ExportListener.Phase.FETCH);
+            List<CachedFile> files = ParallelFetch.fetch(cache, wanted, request.jobs());
+            long fetched = System.nanoTime();
+
+            listener.phase(ExportListener.Phase.WRITE);
+            List<FileRow> rows = files.stream().map(f -> new FileRow(f.relativePath(), f.size(), f.sha256(), f.h1()))
+                    .toList();
+            Selection selection = channel.plan().select(rows).requireNoConflicts();
+            BundleWriter writer = writer(request);
+            Manifest manifest = channel.plan().applyTo(Manifest.builder())
+                    .created(CreationTime.resolve(settings.environment(), settings.clock()))
+                    .tool(settings.tool())
+                    .signature(writer.signatureScheme())
+                    .sources(List.of(source))
+                    .files(selection.toShip())
+                    .build();
+            WrittenBundle written = writer.write(manifest,
+                    row -> Files.newInputStream(cache.root().resolve(row.path())), request.output());
+            channel.record(manifest, request.output());
+            long end = System.nanoTime();
+
+            List<CachedFile> downloaded = files.stream().filter(CachedFile::downloaded).toList();
+            Timings timings = new Timings(Duration.ofNanos(resolved - start), Duration.ofNanos(fetched - resolved),
+                    cache.checkTime(), Duration.ofNanos(end - fetched), Duration.ofNanos(end - start));
+            return new ExportResult(false, Optional.of(written.bundleId()), written.files(), written.compressedBytes(),
+                    manifest.channel(), manifest.sequence(), Optional.ofNullable(manifest.parent()),
+                    manifest.files().size(), manifest.totalSize(), selection.alreadyShipped().size(),
+                    downloaded.size(), downloaded.stream().mapToLong(CachedFile::size).sum(), manifest.sources(),
+                    rows(plan, sizes(files), downloadedPaths(downloaded)), timings);
+        }
+    }
+
+    /** A project's main modules, the go.sum files that record its hashes, or a query. */
+    private record Target(ExportInput input, MainModules mains, List<Path> goSums) {
+    }
+
+    private static List<Target> open(List<ExportInput> inputs) {
+        List<Target> targets = new ArrayList<>();
+        for (ExportInput input : inputs) {
+            if (input instanceof ExportInput.Project project) {
+                MainModules mains = MainModules.open(project.dir());
+                List<Path> goSums = new ArrayList<>();
+                mains.workFile().ifPresent(work -> goSums.add(work.resolveSibling("go.work.sum")));
+                for (MainModule main : mains.modules()) {
+                    main.dir().ifPresent(dir -> goSums.add(dir.resolve("go.sum")));
+                }
+                targets.add(new Target(input, mains, goSums));
+            } else {
+                targets.add(new Target(input, null, List.of()));
+            }
+        }
+        return targets;
+    }
+
+    private ProxyChain proxyChain(GoEnvironment env) {
+        ProxyClientSettings client = settings.client();
+        AuthConfig auth = new AuthConfig(GoAuth.fromEnvironment(env), client.auth().plainHttpToLoopback());
+        return ProxyChain.fromEnvironment(env, ProxyClient.create(client.withAuth(auth)), settings.direct());
+    }
+
+    private static Plan resolve(List<Target> targets, DownloadCache cache, int jobs, ExportListener listener) {
+        Resolver resolver = new Resolver(GoModFetcher.of(cache)).parallelism(jobs);
+        QueryResolver queries = new QueryResolver(cache);
+        List<Plan> plans = new ArrayList<>();
+        for (Target target : targets) {
+            Resolution resolution = target.input() instanceof ExportInput.Query query
+                    ? resolver.resolve(queries.resolve(query.query()))
+                    : resolver.resolve(target.mains());
+            plans.add(resolution.plan());
+            listener.resolved(target.input(), resolution.plan().files().size());
+        }
+        return Plan.merge(plans);
+    }
+
+    private BundleWriter writer(ExportRequest request) {
+        BundleWriter writer = request.signingKey()
+                .map(key -> BundleWriter.signedBy(SshSigSigner.fromKeyFile(key)))
+                .orElseGet(BundleWriter::unsigned)
+                .withCompression(request.compression());
+        return request.splitSize() > 0 ? writer.withPartSize(request.splitSize()) : writer;
+    }
+
+    private static Map<String, Long> sizes(List<CachedFile> files) {
+        Map<String, Long> sizes = new HashMap<>();
+        files.forEach(f -> sizes.put(f.relativePath(), f.size()));
+        return sizes;
+    }
+
+    private static Set<String> downloadedPaths(List<CachedFile> downloaded) {
+        return downloaded.stream().map(CachedFile::relativePath).collect(Collectors.toSet());
+    }
+
+    private Path defaultCacheDir() {
+        return CacheLocation.defaultDir(settings.environment(), settings.osName(), settings.home());
+    }
+
+    private static ExportResult dryRun(Plan plan, DownloadCache cache, IncrementalPlan next, String source,
+                                       long resolveNanos, Duration check, long totalNanos) {
+        Map<String, Long> sizes = new HashMap<>();
+        int files = 0;
+        for (Map.Entry<ModuleVersion, Set<LayoutPath.Kind>> module : plan.files().entrySet()) {
+            for (LayoutPath.Kind kind : module.getValue()) {
+                files++;
+                Path file = cache.path(module.getKey(), kind);
+                if (Files.isRegularFile(file)) {
+                    sizes.put(relativePath(module.getKey(), kind), size(file));
+                }
+            }
+        }
+        Timings timings = new Timings(Duration.ofNanos(resolveNanos), Duration.ZERO, check, Duration.ZERO,
+                Duration.ofNanos(totalNanos));
+        return new ExportResult(true, Optional.empty(), List.of(), 0, next.channel(), next.sequence(),
+                Optional.ofNullable(next.parent()), files, sizes.values().stream().mapToLong(Long::longValue).sum(), 0,
+                files - sizes.size(), 0, List.of(source), rows(plan, sizes, Set.of()), timings);
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new GosyncException("cannot read " + file + " in the download cache: " + e,
+                    "check the disk, or delete the file so that it is fetched again", e);
+        }
+    }
+
+    private static String relativePath(ModuleVersion module, LayoutPath.Kind kind) {
+        return new LayoutPath(kind, module.path(), module.version()).relativePath();
+    }
+
+    /**
+     * One row per plan entry, with the sizes known of its files; a file without a known size counts
+     * as a download to come, one in {@code downloaded} as a download done.
+     */
+    private static List<ModuleRow> rows(Plan plan, Map<String, Long> sizes, Set<String> downloaded) {
+        List<ModuleRow> rows = new ArrayList<>();
+        for (Plan.Entry entry : plan.entries()) {
+            long bytes = 0;
+            int downloads = 0;
+            for (LayoutPath.Kind kind : entry.files()) {
+                String path = relativePath(entry.source().orElseThrow(), kind);
+                Long size = sizes.get(path);
+                bytes += size == null ? 0 : size;
+                downloads += size == null || downloaded.contains(path) ? 1 : 0;
+            }
+            rows.add(new ModuleRow(entry.module(), entry.reason().label(), entry.requiredBy(),
+                    entry.replacement().map(r -> r.display()), entry.files(), bytes, downloads));
+        }
+        return rows;
+    }
+}

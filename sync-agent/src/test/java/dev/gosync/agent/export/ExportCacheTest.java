@@ -1,0 +1,107 @@
+package dev.gosync.agent.export;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gosync.agent.checksum.ChecksumMismatchException;
+import dev.gosync.agent.proxy.ProxyException;
+import dev.gosync.fixtures.UpstreamProxy;
+import dev.gosync.gomod.module.ModuleVersion;
+import dev.gosync.gomod.module.ProxyLayout;
+import dev.gosync.gomod.zip.ModuleZips;
+import dev.gosync.gomod.zip.ZipSource;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The download cache in front of the upstream: files fetched once are never fetched again, by a
+ * second export or by the rerun of one that failed halfway.
+ */
+class ExportCacheTest {
+    private static final ModuleVersion BASIC = new ModuleVersion("github.com/gosync-fixtures/basic", "v1.1.0");
+    private static final String BASIC_ZIP = "/" + ProxyLayout.zip(BASIC);
+
+    @TempDir
+    Path tmp;
+
+    private ExportRequest request(String bundle) {
+        return ExportRequest.builder(tmp.resolve(bundle))
+                .input(new ExportInput.Project(tmp.resolve("project")))
+                .cacheDir(tmp.resolve("cache"))
+                .build();
+    }
+
+    /** Requests for module files, leaving out version lists, which are never cached. */
+    private static List<String> fileRequests(UpstreamProxy proxy) {
+        return proxy.requests().stream().filter(r -> !r.endsWith("/@v/list") && !r.endsWith("/@latest")).toList();
+    }
+
+    @Test
+    void aSecondExportOfTheSameProjectFetchesNothing() {
+        FixtureUpstream.get().project(tmp.resolve("project"));
+        try (UpstreamProxy proxy = UpstreamProxy.serve(FixtureUpstream.get().dir())) {
+            Exporter exporter = TestExports.exporter(proxy.url(), tmp);
+            ExportResult first = exporter.export(request("first.tar.zst"), ExportListener.NONE);
+            int requestsOfFirst = proxy.requests().size();
+            ExportResult second = exporter.export(request("second.tar.zst"), ExportListener.NONE);
+
+            assertEquals(first.files(), first.downloadedFiles(), "a cold cache downloads every file");
+            assertEquals(0, second.downloadedFiles());
+            assertEquals(requestsOfFirst, proxy.requests().size(), "the second export asked the upstream nothing");
+            assertEquals(first.bundleId(), second.bundleId());
+        }
+    }
+
+    @Test
+    void aCachedZipThatNoLongerMatchesGoSumIsRefused() throws IOException {
+        FixtureUpstream.get().project(tmp.resolve("project"));
+        try (UpstreamProxy proxy = UpstreamProxy.serve(FixtureUpstream.get().dir())) {
+            Exporter exporter = TestExports.exporter(proxy.url(), tmp);
+            exporter.export(request("first.tar.zst"), ExportListener.NONE);
+            Path cached = tmp.resolve("cache").resolve(ProxyLayout.zip(BASIC));
+            Files.delete(cached);
+            try (OutputStream out = Files.newOutputStream(cached)) {
+                ModuleZips.create(BASIC, List.of(ZipSource.of("basic.go",
+                        "package basic\n".getBytes(StandardCharsets.UTF_8))), out);
+            }
+            ChecksumMismatchException e = assertThrows(ChecksumMismatchException.class,
+                    () -> exporter.export(request("second.tar.zst"), ExportListener.NONE));
+            assertTrue(e.getMessage().contains(cached.toString()), e.getMessage());
+            assertFalse(Files.exists(tmp.resolve("second.tar.zst")));
+        }
+    }
+
+    @Test
+    void anInterruptedExportResumesWithTheFilesItLacked() {
+        FixtureUpstream.get().project(tmp.resolve("project"));
+        try (UpstreamProxy proxy = UpstreamProxy.serve(FixtureUpstream.get().dir())) {
+            proxy.fail(BASIC_ZIP, new UpstreamProxy.Status(503), 3);
+            Exporter exporter = TestExports.exporter(proxy.url(), tmp);
+            ExportRequest request = ExportRequest.builder(tmp.resolve("out.tar.zst"))
+                    .input(new ExportInput.Project(tmp.resolve("project")))
+                    .cacheDir(tmp.resolve("cache"))
+                    .jobs(1)
+                    .build();
+            assertThrows(ProxyException.class, () -> exporter.export(request, ExportListener.NONE),
+                    "every one of the three attempts at the zip fails");
+            List<String> before = fileRequests(proxy);
+
+            ExportResult resumed = exporter.export(request, ExportListener.NONE);
+            List<String> after = fileRequests(proxy).subList(before.size(), fileRequests(proxy).size());
+
+            assertTrue(Files.exists(tmp.resolve("out.tar.zst")));
+            assertTrue(after.stream().allMatch(r -> !before.contains(r) || r.equals(BASIC_ZIP)),
+                    "the rerun fetched again a file it had: " + after);
+            assertTrue(after.contains(BASIC_ZIP));
+            assertEquals(after.size(), resumed.downloadedFiles());
+        }
+    }
+}
