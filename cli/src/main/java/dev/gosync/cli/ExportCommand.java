@@ -23,11 +23,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code gosync export}: parses flags into an {@link ExportRequest}, runs the {@link Exporter}, shows the outcome. */
-@Command(name = "export", sortOptions = false,
-        description = {
-            "Resolve projects or module queries as the go command does, fetch every module file the isolated side",
-            "needs (through the download cache, checked against go.sum), and write them into a bundle.",
-            "With no inputs, the project in the current directory is exported."})
+@Command(name = "export", sortOptions = false, mixinStandardHelpOptions = true,
+        description = "Resolve projects and module queries as the go command does, fetch every module file "
+                + "the isolated side needs (through the download cache, checked against go.sum), and write them "
+                + "into one bundle. With no inputs, exports the project in the current directory.")
 final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -15,7 +15,7 @@ import java.util.Comparator;
 import java.util.Locale;
 
 /** Prints an {@link ExportResult}: a summary for people, or the {@code --json} document. */
-final class ExportReport {
+public final class ExportReport {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private ExportReport() {
@@ -88,7 +88,7 @@ final class ExportReport {
     }
 
     /** What a written bundle holds and where the time went. */
-    static void summary(ExportResult r, PrintWriter out) {
+    public static void summary(ExportResult r, PrintWriter out) {
         Path first = r.bundleFiles().get(0);
         out.println("wrote bundle " + r.bundleId().orElseThrow() + (r.bundleFiles().size() == 1 ? " to " + first
                 : " in " + (r.bundleFiles().size() - 1) + " parts, index " + r.bundleFiles().get(r.bundleFiles().size() - 1)));

@@ -16,14 +16,16 @@ class QuickstartCommandTest {
     Path tmp;
 
     @Test
-    void quickstartHashesEveryModuleLikeGoSumAndTheGoCommandBuildsOfflineFromTheResult() {
+    void quickstartExportsASignedBundleThatTheGoCommandBuildsFromOffline() {
         GoToolchain.require();
         CliRun run = CliRun.of("quickstart", "--workdir", tmp.resolve("qs").toString());
 
         assertEquals(ExitCodes.OK, run.exitCode(), run.out() + run.err());
         assertTrue(run.out().contains("all hashes equal go.sum"), run.out());
+        assertTrue(run.out().contains("wrote bundle"), run.out());
+        assertTrue(run.out().contains("gosync: signed by quickstart"), run.out());
         assertTrue(run.out().contains("go test ./...  -> exit 0"), run.out());
-        assertTrue(Files.isRegularFile(tmp.resolve("qs/proxy/github.com/gosync-fixtures/!upper!case/@v/v1.0.0.zip")));
+        assertTrue(Files.isRegularFile(tmp.resolve("qs/mirror/github.com/gosync-fixtures/!upper!case/@v/v1.0.0.zip")));
     }
 
     @Test

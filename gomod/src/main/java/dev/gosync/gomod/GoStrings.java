@@ -77,20 +77,25 @@ public final class GoStrings {
         return out.toByteArray();
     }
 
-    /** The string as a Go double-quoted literal, like {@code %q} or {@code strconv.Quote}. */
+    /**
+     * The string as a Go double-quoted literal, like {@code %q} or {@code strconv.Quote}; a lone
+     * surrogate shows as the three escaped bytes Go would hold for it ({@link #bytes}).
+     */
     public static String quote(String s) {
-        StringBuilder out = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); ) {
-            int c = s.codePointAt(i);
-            i += Character.charCount(c);
-            if (Character.getType(c) == Character.SURROGATE) {
-                // Go sees the three bytes of the surrogate's encoding, each an invalid byte.
-                appendHexByte(out, 0xE0 | (c >> 12));
-                appendHexByte(out, 0x80 | ((c >> 6) & 0x3F));
-                appendHexByte(out, 0x80 | (c & 0x3F));
+        return quote(bytes(s));
+    }
+
+    /** The bytes as a Go double-quoted literal: {@code strconv.Quote}, which escapes each invalid UTF-8 byte as {@code \x}. */
+    public static String quote(byte[] s) {
+        StringBuilder out = new StringBuilder(s.length + 2).append('"');
+        for (int i = 0; i < s.length; ) {
+            GoUtf8.Rune r = GoUtf8.decode(s, i, s.length);
+            if (r.invalid()) {
+                appendHexByte(out, s[i] & 0xFF);
             } else {
-                appendEscaped(out, c, '"');
+                appendEscaped(out, r.value(), '"');
             }
+            i += r.width();
         }
         return out.append('"').toString();
     }

@@ -1,6 +1,24 @@
 package dev.gosync.cli.quickstart;
 
+import dev.gosync.agent.env.GoEnvironment;
+import dev.gosync.agent.export.ExportInput;
+import dev.gosync.agent.export.ExportListener;
+import dev.gosync.agent.export.ExportRequest;
+import dev.gosync.agent.export.ExportResult;
+import dev.gosync.agent.export.ExportSettings;
+import dev.gosync.agent.export.Exporter;
+import dev.gosync.bundle.archive.BundleEntry;
+import dev.gosync.bundle.archive.BundleReader;
+import dev.gosync.bundle.archive.TrustPolicy;
+import dev.gosync.bundle.sign.sshkey.Ed25519KeyPair;
+import dev.gosync.bundle.sign.sshkey.KeyPairs;
+import dev.gosync.bundle.sign.sshkey.SshPublicKey;
+import dev.gosync.bundle.sign.sshsig.SshSigVerifier;
+import dev.gosync.cli.ExportReport;
 import dev.gosync.fixtures.GoSandbox;
+import dev.gosync.fixtures.Processes;
+import dev.gosync.fixtures.UpstreamProxy;
+import dev.gosync.gomod.module.ProxyLayout;
 import dev.gosync.fixtures.GoToolchain;
 import dev.gosync.fixtures.ProcessResult;
 import dev.gosync.fixtures.universe.FixtureUniverse;
@@ -26,19 +44,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * The end-to-end demo on the bundled fixture project, with today's parts of gosync: build the
- * fixture universe, read the project's go.mod and go.sum, make every module file the project
- * needs from the git repositories (JGit, no git binary), check and hash each one, compare with
- * go.sum, write them as a GOPROXY-layout directory, and — when a go command is installed — build
- * and test the project offline against that directory.
+ * fixture universe; make an upstream GOPROXY directory from its git repositories (JGit, no git
+ * binary), checking every hash against the project's go.sum; serve it on 127.0.0.1; export the
+ * project into a signed bundle; verify the signature (with gosync and, where installed, with tar
+ * and ssh-keygen); unpack the bundle into a mirror; and — when a go command is installed — build
+ * and test the project offline against the mirror with a fresh module cache.
  */
 public final class Quickstart {
     private static final String GO_MOD_SUFFIX = "/go.mod";
+    private static final String SIGNER = "quickstart";
     private final Path workDir;
     private final PrintWriter out;
     private int step;
@@ -64,21 +88,123 @@ public final class Quickstart {
                 : "go.mod is not in canonical form ('gosync mod fmt' shows it)");
         GoSum goSum = GoSum.read(project.resolve("go.sum"));
 
-        step("Making every module file go.sum names from git, checking and hashing it");
-        LayoutStore store = LayoutStore.create(workDir.resolve("proxy"));
-        int mismatches = fill(store, goSum, new FixtureGitSource(universe));
+        step("Making the upstream: every module file go.sum names, from git (JGit), zipped, checked and hashed");
+        LayoutStore upstream = LayoutStore.create(workDir.resolve("upstream"));
+        int mismatches = fill(upstream, goSum, new FixtureGitSource(universe));
         if (mismatches > 0) {
             throw new GosyncException(mismatches + " hash(es) differ from the project's go.sum",
                     "this is a gosync bug: rerun with --debug and report it");
         }
-        say("all hashes equal go.sum; GOPROXY-layout directory: %s", store.root());
+        say("all hashes equal go.sum; upstream directory in GOPROXY layout: %s", upstream.root());
 
-        step("Building and testing the project offline against that directory");
+        Path bundle = workDir.resolve("demo.gosync");
+        Path allowedSigners = workDir.resolve("allowed_signers");
+        try (UpstreamProxy server = UpstreamProxy.serve(upstream.root())) {
+            step("Serving the upstream on " + server.url() + " and exporting the project into a signed bundle");
+            Path key = createDirectories(workDir.resolve("keys")).resolve("signing");
+            Ed25519KeyPair pair = KeyPairs.generate(SIGNER);
+            KeyPairs.write(pair, key);
+            writeAllowedSigners(allowedSigners, pair);
+            say("signing key %s (%s)", key, pair.publicKey().fingerprint());
+            ExportResult result = export(server.url(), key, project, bundle);
+            ExportReport.summary(result, out);
+            say("the upstream answered %d requests", server.requests().size());
+        }
+
+        step("Verifying the bundle's signature");
+        showSignatureCheck(bundle, allowedSigners);
+
+        step("Unpacking the verified bundle into a mirror (until 'gosync import' lands)");
+        LayoutStore mirror = unpack(bundle, allowedSigners, workDir.resolve("mirror"));
+        say("mirror in GOPROXY layout: %s", mirror.root());
+
+        step("Building and testing the project offline against the mirror");
         if (GoToolchain.find().isEmpty()) {
-            say("no go command installed: skipped (with Go, run: GOPROXY=file://%s GOSUMDB=off go build ./...)", store.root());
+            say("no go command installed: skipped (with Go, run: GOPROXY=file://%s GOSUMDB=off go build ./...)", mirror.root());
             return;
         }
-        offlineBuild(project, store.root());
+        offlineBuild(project, mirror.root());
+    }
+
+    private ExportResult export(String upstreamUrl, Path key, Path project, Path bundle) {
+        GoEnvironment env = GoEnvironment.of(Map.of("GOPROXY", upstreamUrl, "GONOPROXY", "none", "GOSUMDB", "off"));
+        ExportSettings settings = ExportSettings.fromProcess("gosync quickstart").withGoEnvironment(env);
+        ExportRequest request = ExportRequest.builder(bundle)
+                .input(new ExportInput.Project(project))
+                .signingKey(key)
+                .cacheDir(workDir.resolve("cache"))
+                .build();
+        return new Exporter(settings).export(request, ExportListener.NONE);
+    }
+
+    private static void writeAllowedSigners(Path file, Ed25519KeyPair pair) {
+        SshPublicKey k = pair.publicKey();
+        String line = SIGNER + " " + k.type() + " " + Base64.getEncoder().encodeToString(k.blob()) + "\n";
+        try {
+            Files.writeString(file, line);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Verifies with gosync, and shows (and, where the tools exist, runs) the check with the standard tools. */
+    private void showSignatureCheck(Path bundle, Path allowedSigners) {
+        try (BundleReader reader = BundleReader.open(bundle, TrustPolicy.requireSignature(SshSigVerifier.trusting(allowedSigners)))) {
+            say("gosync: signed by %s (key %s), %d files", reader.signer().map(s -> String.join(",", s.principals())).orElse("?"),
+                    reader.signer().map(s -> s.fingerprint()).orElse("?"), reader.manifest().files().size());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String[] extract = {"tar", "--zstd", "-xf", bundle.toString(), "-C", workDir.toString(),
+            ".gosync-bundle/manifest.json", ".gosync-bundle/manifest.json.sig"};
+        String verify = "ssh-keygen -Y verify -f " + allowedSigners + " -I " + SIGNER + " -n gosync-bundle -s "
+                + workDir.resolve(".gosync-bundle/manifest.json.sig") + " < " + workDir.resolve(".gosync-bundle/manifest.json");
+        say("with standard tools:");
+        say("  $ %s", String.join(" ", extract));
+        say("  $ %s", verify);
+        if (!onPath("tar") || !onPath("zstd") || !onPath("ssh-keygen")) {
+            say("  (tar, zstd or ssh-keygen missing here: not run)");
+            return;
+        }
+        ProcessResult untar = Processes.run(workDir, null, Processes.DEFAULT_TIMEOUT, List.of(extract));
+        ProcessResult checked = untar.succeeded()
+                ? Processes.run(workDir, null, Processes.DEFAULT_TIMEOUT, List.of("sh", "-c", verify))
+                : untar;
+        (checked.stdout() + checked.stderr()).lines().forEach(l -> say("    %s", l));
+        if (!checked.succeeded()) {
+            throw new GosyncException("the standard tools did not accept the bundle's signature",
+                    "this is a gosync bug: rerun with --debug and report it");
+        }
+    }
+
+    private static LayoutStore unpack(Path bundle, Path allowedSigners, Path dir) {
+        LayoutStore mirror = LayoutStore.create(dir);
+        try (BundleReader reader = BundleReader.open(bundle, TrustPolicy.requireSignature(SshSigVerifier.trusting(allowedSigners)));
+             LayoutStore.Transaction tx = mirror.begin()) {
+            for (Optional<BundleEntry> e = reader.next(); e.isPresent(); e = reader.next()) {
+                LayoutPath file = ProxyLayout.parse(e.get().row().path());
+                try (InputStream content = e.get().content()) {
+                    tx.put(file.module(), file.kind(), content);
+                }
+            }
+            tx.commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return mirror;
+    }
+
+    private static Path createDirectories(Path dir) {
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean onPath(String tool) {
+        String path = System.getenv("PATH");
+        return path != null && Arrays.stream(path.split(":")).anyMatch(d -> Files.isExecutable(Path.of(d, tool)));
     }
 
     private int fill(LayoutStore store, GoSum goSum, FixtureGitSource git) {

@@ -1,5 +1,6 @@
 package dev.gosync.gomod.gosum;
 
+import dev.gosync.gomod.GoFields;
 import dev.gosync.gomod.GoStrings;
 import dev.gosync.gomod.GoUnicode;
 import dev.gosync.gomod.module.ModuleVersion;

@@ -1,8 +1,10 @@
 package dev.gosync.gomod.modfile;
 
+import dev.gosync.gomod.GoFields;
+import dev.gosync.gomod.GoStrings;
 import dev.gosync.gomod.GoUnicode;
+import dev.gosync.gomod.GoUtf8;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,14 +13,10 @@ import java.util.Optional;
  * called <em>raw text</em> here. go.mod files are byte sequences that may hold invalid UTF-8, and
  * {@code go mod edit -fmt} copies such bytes through unchanged, so tokens and comments must keep
  * their bytes exactly; raw text does, compares in Go's byte order with {@link String#compareTo}
- * and converts back losslessly. Runes are decoded the way Go's {@code unicode/utf8} does (each
- * byte of an invalid sequence is one U+FFFD), and character classes are Go's ({@link GoUnicode}).
+ * and converts back losslessly. Runes, spaces and quoting are Go's, from the shared
+ * implementations ({@link GoUtf8}, {@link GoFields}, {@link GoStrings}) applied to the bytes.
  */
 final class GoText {
-    static final int RUNE_ERROR = 0xFFFD;
-
-    private static final String HEX = "0123456789abcdef";
-
     private GoText() {
     }
 
@@ -37,189 +35,29 @@ final class GoText {
 
     /** Decodes raw text as UTF-8 the way Go ranges over a string: each invalid byte becomes U+FFFD. */
     static String toJava(String raw) {
-        if (isAscii(raw)) {
-            return raw;
-        }
-        StringBuilder out = new StringBuilder(raw.length());
-        for (int i = 0; i < raw.length(); i += runeWidth(raw, i)) {
-            out.appendCodePoint(runeAt(raw, i));
-        }
-        return out.toString();
+        return GoUtf8.decodeAll(toBytes(raw), 0, raw.length());
     }
 
-    private static boolean isAscii(String raw) {
-        for (int i = 0; i < raw.length(); i++) {
-            if (raw.charAt(i) >= 0x80) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The rune starting at byte i (U+FFFD for an invalid sequence), like {@code utf8.DecodeRuneInString}. */
-    static int runeAt(String raw, int i) {
-        return decode(raw, i) & 0x1FFFFF;
-    }
-
-    /** How many bytes the rune at byte i occupies: 1 to 4, and 1 for each byte of an invalid sequence. */
-    static int runeWidth(String raw, int i) {
-        return decode(raw, i) >>> 21;
-    }
-
-    /** Packs rune and width into one int: the rune in the low 21 bits, the width above them. */
-    private static int decode(String raw, int i) {
-        int b0 = raw.charAt(i);
-        if (b0 < 0x80) {
-            return 1 << 21 | b0;
-        }
-        int width;
-        int lo = 0x80;
-        int hi = 0xBF;
-        if (b0 >= 0xC2 && b0 <= 0xDF) {
-            width = 2;
-        } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-            width = 3;
-            lo = b0 == 0xE0 ? 0xA0 : 0x80;
-            hi = b0 == 0xED ? 0x9F : 0xBF;
-        } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-            width = 4;
-            lo = b0 == 0xF0 ? 0x90 : 0x80;
-            hi = b0 == 0xF4 ? 0x8F : 0xBF;
-        } else {
-            return 1 << 21 | RUNE_ERROR;
-        }
-        if (i + width > raw.length()) {
-            return 1 << 21 | RUNE_ERROR;
-        }
-        int b1 = raw.charAt(i + 1);
-        if (b1 < lo || b1 > hi) {
-            return 1 << 21 | RUNE_ERROR;
-        }
-        int rune = b0 & (0xFF >> (width + 1));
-        rune = rune << 6 | (b1 & 0x3F);
-        for (int k = 2; k < width; k++) {
-            int b = raw.charAt(i + k);
-            if (b < 0x80 || b > 0xBF) {
-                return 1 << 21 | RUNE_ERROR;
-            }
-            rune = rune << 6 | (b & 0x3F);
-        }
-        return width << 21 | rune;
-    }
-
-    /** The start of the rune that ends at byte end, like {@code utf8.DecodeLastRuneInString}. */
-    private static int lastRuneStart(String raw, int end) {
-        int start = end - 1;
-        if (raw.charAt(start) < 0x80) {
-            return start;
-        }
-        int limit = Math.max(0, end - 4);
-        for (start--; start >= limit; start--) {
-            if ((raw.charAt(start) & 0xC0) != 0x80) {
-                break;
-            }
-        }
-        start = Math.max(start, 0);
-        return start + runeWidth(raw, start) == end ? start : end - 1;
+    /** The rune starting at byte i, like {@code utf8.DecodeRuneInString}. */
+    static GoUtf8.Rune runeAt(String raw, int i) {
+        // A rune takes at most four bytes, so decoding needs no more of the text than that.
+        byte[] window = toBytes(raw.substring(i, Math.min(raw.length(), i + 4)));
+        return GoUtf8.decode(window, 0, window.length);
     }
 
     /** Go's {@code strings.TrimSpace}. */
     static String trimSpace(String raw) {
-        int start = 0;
-        while (start < raw.length() && GoUnicode.isSpace(runeAt(raw, start))) {
-            start += runeWidth(raw, start);
-        }
-        int end = raw.length();
-        while (end > start) {
-            int last = lastRuneStart(raw, end);
-            if (!GoUnicode.isSpace(runeAt(raw, last))) {
-                break;
-            }
-            end = last;
-        }
-        return raw.substring(start, end);
+        return fromBytes(GoFields.trimSpace(toBytes(raw)));
     }
 
     /** Go's {@code strings.Fields}: the runs of non-space runes. */
     static List<String> fields(String raw) {
-        List<String> fields = new ArrayList<>();
-        int start = -1;
-        for (int i = 0; i < raw.length(); i += runeWidth(raw, i)) {
-            boolean space = GoUnicode.isSpace(runeAt(raw, i));
-            if (space && start >= 0) {
-                fields.add(raw.substring(start, i));
-                start = -1;
-            } else if (!space && start < 0) {
-                start = i;
-            }
-        }
-        if (start >= 0) {
-            fields.add(raw.substring(start));
-        }
-        return fields;
+        return GoFields.split(toBytes(raw)).stream().map(GoText::fromBytes).toList();
     }
 
     /** Go's {@code strconv.Quote}: a double-quoted literal that escapes invalid bytes and non-printing runes. */
     static String quote(String raw) {
-        StringBuilder out = new StringBuilder(raw.length() + 2).append('"');
-        for (int i = 0; i < raw.length(); ) {
-            int rune = runeAt(raw, i);
-            int width = runeWidth(raw, i);
-            if (rune == RUNE_ERROR && width == 1) {
-                appendHexByte(out, raw.charAt(i));
-            } else if (rune == '"' || rune == '\\') {
-                out.append('\\').append((char) rune);
-            } else if (GoUnicode.isPrint(rune)) {
-                out.append(raw, i, i + width);
-            } else {
-                appendEscape(out, rune);
-            }
-            i += width;
-        }
-        return out.append('"').toString();
-    }
-
-    /** Go's {@code strconv.QuoteRune}, as raw text. */
-    static String quoteRune(int rune) {
-        StringBuilder out = new StringBuilder("'");
-        if (rune == '\'' || rune == '\\') {
-            out.append('\\').append((char) rune);
-        } else if (GoUnicode.isPrint(rune)) {
-            out.append(fromJava(new String(Character.toChars(rune))));
-        } else {
-            appendEscape(out, rune);
-        }
-        return out.append('\'').toString();
-    }
-
-    private static void appendEscape(StringBuilder out, int rune) {
-        switch (rune) {
-            case 0x07 -> out.append("\\a");
-            case '\b' -> out.append("\\b");
-            case '\f' -> out.append("\\f");
-            case '\n' -> out.append("\\n");
-            case '\r' -> out.append("\\r");
-            case '\t' -> out.append("\\t");
-            case 0x0B -> out.append("\\v");
-            default -> {
-                if (rune < ' ' || rune == 0x7F) {
-                    appendHexByte(out, rune);
-                } else if (rune < 0x10000) {
-                    out.append("\\u").append(hex(rune, 4));
-                } else {
-                    out.append("\\U").append(hex(rune, 8));
-                }
-            }
-        }
-    }
-
-    private static void appendHexByte(StringBuilder out, int b) {
-        out.append("\\x").append(HEX.charAt(b >> 4 & 0xF)).append(HEX.charAt(b & 0xF));
-    }
-
-    private static String hex(int value, int digits) {
-        String h = Integer.toHexString(value);
-        return "0".repeat(Math.max(0, digits - h.length())) + h;
+        return fromJava(GoStrings.quote(toBytes(raw)));
     }
 
     /**
@@ -239,8 +77,9 @@ final class GoText {
                 return Optional.empty();
             }
             if (c >= 0x80) {
-                out.append(fromJava(new String(Character.toChars(runeAt(raw, i)))));
-                i += runeWidth(raw, i);
+                GoUtf8.Rune rune = runeAt(raw, i);
+                out.append(fromJava(Character.toString(rune.value())));
+                i += rune.width();
             } else if (c != '\\') {
                 out.append(c);
                 i++;
@@ -333,8 +172,10 @@ final class GoText {
      * {@code /*}, or is longer than one byte and holds a bracket or comma.
      */
     static boolean mustQuote(String raw) {
-        for (int i = 0; i < raw.length(); i += runeWidth(raw, i)) {
-            int rune = runeAt(raw, i);
+        for (int i = 0; i < raw.length(); ) {
+            GoUtf8.Rune r = runeAt(raw, i);
+            i += r.width();
+            int rune = r.value();
             switch (rune) {
                 case ' ', '"', '\'', '`' -> {
                     return true;

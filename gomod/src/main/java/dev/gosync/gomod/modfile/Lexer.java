@@ -1,6 +1,8 @@
 package dev.gosync.gomod.modfile;
 
+import dev.gosync.gomod.GoStrings;
 import dev.gosync.gomod.GoUnicode;
+import dev.gosync.gomod.GoUtf8;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -76,7 +78,7 @@ final class Lexer {
     }
 
     private int peekRune() {
-        return atEnd() ? 0 : GoText.runeAt(text, offset);
+        return atEnd() ? 0 : GoText.runeAt(text, offset).value();
     }
 
     private boolean lookingAt(String prefix) {
@@ -84,8 +86,9 @@ final class Lexer {
     }
 
     private int readRune() {
-        int rune = GoText.runeAt(text, offset);
-        offset += GoText.runeWidth(text, offset);
+        GoUtf8.Rune r = GoText.runeAt(text, offset);
+        offset += r.width();
+        int rune = r.value();
         if (rune == '\n') {
             line++;
             column = 1;
@@ -123,7 +126,7 @@ final class Lexer {
             return string(start, c);
         }
         if (!isIdent(c)) {
-            throw error("unexpected input character " + GoText.toJava(GoText.quoteRune(c)));
+            throw error("unexpected input character " + GoStrings.quoteRune(c));
         }
         while (isIdent(peekRune())) {
             if (lookingAt("//")) {

@@ -1,6 +1,7 @@
 package dev.gosync.gomod.module;
 
 import dev.gosync.gomod.GoStrings;
+import dev.gosync.gomod.GoUtf8;
 import dev.gosync.gomod.GosyncException;
 
 /**
@@ -13,8 +14,6 @@ import dev.gosync.gomod.GosyncException;
  * that results agree with Go for any input, including non-ASCII and invalid text.
  */
 public final class PathPattern {
-    private static final int RUNE_ERROR = 0xFFFD;
-
     private PathPattern() {
     }
 
@@ -127,9 +126,9 @@ public final class PathPattern {
                     case '[' -> {
                         int r = 0;
                         if (!failed) {
-                            Rune next = decodeRune(name, s, name.length);
-                            r = next.value;
-                            s = next.end;
+                            GoUtf8.Rune next = GoUtf8.decode(name, s, name.length);
+                            r = next.value();
+                            s += next.width();
                         }
                         c++;
                         boolean negated = c < end && p[c] == '^';
@@ -143,8 +142,8 @@ public final class PathPattern {
                                 c++;
                                 break;
                             }
-                            Rune lo = classChar(c, end);
-                            Rune hi = lo;
+                            ClassChar lo = classChar(c, end);
+                            ClassChar hi = lo;
                             if (p[lo.end] == '-') {
                                 hi = classChar(lo.end + 1, end);
                             }
@@ -157,7 +156,7 @@ public final class PathPattern {
                     case '?' -> {
                         if (!failed) {
                             failed = name[s] == '/';
-                            s = decodeRune(name, s, name.length).end;
+                            s += GoUtf8.decode(name, s, name.length).width();
                         }
                         c++;
                     }
@@ -180,7 +179,7 @@ public final class PathPattern {
         }
 
         /** Reads one possibly escaped class character at c; the class must go on after it. */
-        private Rune classChar(int c, int end) {
+        private ClassChar classChar(int c, int end) {
             if (c == end || p[c] == '-' || p[c] == ']') {
                 throw new BadPatternException(source);
             }
@@ -190,12 +189,16 @@ public final class PathPattern {
                     throw new BadPatternException(source);
                 }
             }
-            Rune r = decodeRune(p, c, end);
-            if (r.invalid() || r.end == end) {
+            GoUtf8.Rune r = GoUtf8.decode(p, c, end);
+            if (r.invalid() || c + r.width() == end) {
                 throw new BadPatternException(source);
             }
-            return r;
+            return new ClassChar(r.value(), c + r.width());
         }
+    }
+
+    /** A character of a class, and the pattern position just after it. */
+    private record ClassChar(int value, int end) {
     }
 
     private static int indexOf(byte[] b, int from, char c) {
@@ -205,54 +208,5 @@ public final class PathPattern {
             }
         }
         return -1;
-    }
-
-    /** A rune decoded from bytes, and the position just after it. */
-    private record Rune(int value, int end, boolean invalid) {
-    }
-
-    /**
-     * Decodes one rune of {@code b[i, end)} like Go's {@code utf8.DecodeRune}: U+FFFD of width 1,
-     * marked invalid, for anything that is not well-formed UTF-8 (bad or missing continuation
-     * bytes, overlong forms, surrogates, beyond U+10FFFF).
-     */
-    private static Rune decodeRune(byte[] b, int i, int end) {
-        int b0 = b[i] & 0xFF;
-        if (b0 < 0x80) {
-            return new Rune(b0, i + 1, false);
-        }
-        Rune invalid = new Rune(RUNE_ERROR, i + 1, true);
-        int width;
-        int lo = 0x80;
-        int hi = 0xBF;
-        if (b0 >= 0xC2 && b0 <= 0xDF) {
-            width = 2;
-        } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-            width = 3;
-            lo = b0 == 0xE0 ? 0xA0 : 0x80;
-            hi = b0 == 0xED ? 0x9F : 0xBF;
-        } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-            width = 4;
-            lo = b0 == 0xF0 ? 0x90 : 0x80;
-            hi = b0 == 0xF4 ? 0x8F : 0xBF;
-        } else {
-            return invalid;
-        }
-        if (i + width > end) {
-            return invalid;
-        }
-        int b1 = b[i + 1] & 0xFF;
-        if (b1 < lo || b1 > hi) {
-            return invalid;
-        }
-        int rune = (b0 & (0xFF >> (width + 1))) << 6 | (b1 & 0x3F);
-        for (int k = 2; k < width; k++) {
-            int bk = b[i + k] & 0xFF;
-            if (bk < 0x80 || bk > 0xBF) {
-                return invalid;
-            }
-            rune = (rune << 6) | (bk & 0x3F);
-        }
-        return new Rune(rune, i + width, false);
     }
 }

@@ -1,5 +1,6 @@
 package dev.gosync.gomod.store;
 
+import dev.gosync.gomod.GoUtf8;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -73,17 +74,6 @@ final class Json {
             throw reader.error("unexpected " + reader.describe(reader.pos) + " after the top-level value");
         }
         return value;
-    }
-
-    /** The text of bytes [start, end), with invalid UTF-8 decoded as U+FFFD per byte, as Go ranges over a string. */
-    static String text(byte[] input, int start, int end) {
-        StringBuilder out = new StringBuilder(end - start);
-        for (int i = start; i < end; ) {
-            int rune = decodeRune(input, i, end);
-            i += rune < 0 ? 1 : utf8Length(rune);
-            out.appendCodePoint(rune < 0 ? REPLACEMENT : rune);
-        }
-        return out.toString();
     }
 
     /**
@@ -209,9 +199,9 @@ final class Json {
             } else if (b < 0x20) {
                 throw error("control character " + describe(pos) + " inside a string");
             } else {
-                int rune = decodeRune(in, pos, in.length);
-                pos += rune < 0 ? 1 : utf8Length(rune);
-                text.appendCodePoint(rune < 0 ? REPLACEMENT : rune);
+                GoUtf8.Rune rune = GoUtf8.decode(in, pos, in.length);
+                pos += rune.width();
+                text.appendCodePoint(rune.value());
             }
         }
     }
@@ -293,7 +283,7 @@ final class Json {
             }
             digits("in the exponent");
         }
-        return new Literal(text(in, start, pos), start, pos);
+        return new Literal(GoUtf8.decodeAll(in, start, pos), start, pos);
     }
 
     private void digits(String where) {
@@ -354,55 +344,5 @@ final class Json {
 
     private MalformedJsonException error(String reason) {
         return new MalformedJsonException("invalid JSON at byte " + pos + ": " + reason);
-    }
-
-    /**
-     * The code point of the UTF-8 sequence at i (bounded by end), or -1 when the bytes there are
-     * not valid UTF-8: overlong forms, surrogates and values above U+10FFFF are invalid, as in Go.
-     */
-    private static int decodeRune(byte[] b, int i, int end) {
-        int b0 = b[i] & 0xFF;
-        if (b0 < 0x80) {
-            return b0;
-        }
-        int length;
-        int lowest;
-        int highest;
-        if (b0 >= 0xC2 && b0 <= 0xDF) {
-            length = 2;
-            lowest = 0x80;
-            highest = 0xBF;
-        } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-            length = 3;
-            lowest = b0 == 0xE0 ? 0xA0 : 0x80;
-            highest = b0 == 0xED ? 0x9F : 0xBF;
-        } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-            length = 4;
-            lowest = b0 == 0xF0 ? 0x90 : 0x80;
-            highest = b0 == 0xF4 ? 0x8F : 0xBF;
-        } else {
-            return -1;
-        }
-        if (i + length > end) {
-            return -1;
-        }
-        int second = b[i + 1] & 0xFF;
-        if (second < lowest || second > highest) {
-            return -1;
-        }
-        int rune = b0 & (0xFF >> (length + 1));
-        rune = rune << 6 | (second & 0x3F);
-        for (int k = 2; k < length; k++) {
-            int next = b[i + k] & 0xFF;
-            if (next < 0x80 || next > 0xBF) {
-                return -1;
-            }
-            rune = rune << 6 | (next & 0x3F);
-        }
-        return rune;
-    }
-
-    private static int utf8Length(int rune) {
-        return rune < 0x80 ? 1 : rune < 0x800 ? 2 : rune < 0x10000 ? 3 : 4;
     }
 }

@@ -1,6 +1,7 @@
 package dev.gosync.gomod.store;
 
 import dev.gosync.gomod.GoStrings;
+import dev.gosync.gomod.GoUtf8;
 import dev.gosync.gomod.semver.PseudoVersion;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -197,13 +198,13 @@ public record RevInfo(String version, String time, String origin) {
             return null;
         }
         if (parts.size() == 1) {
-            return Json.text(json, parts.get(0).start(), parts.get(0).end());
+            return GoUtf8.decodeAll(json, parts.get(0).start(), parts.get(0).end());
         }
         StringBuilder merged = new StringBuilder("{");
         String separator = "";
         for (Json.Obj part : parts) {
             for (Json.Member member : part.members()) {
-                merged.append(separator).append(Json.text(json, member.start(), member.value().end()));
+                merged.append(separator).append(GoUtf8.decodeAll(json, member.start(), member.value().end()));
                 separator = ",";
             }
         }

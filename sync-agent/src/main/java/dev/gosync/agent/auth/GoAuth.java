@@ -1,7 +1,7 @@
 package dev.gosync.agent.auth;
 
 import dev.gosync.agent.env.GoEnvironment;
-import dev.gosync.agent.text.GoFields;
+import dev.gosync.gomod.GoFields;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

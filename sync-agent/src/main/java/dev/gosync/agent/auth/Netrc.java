@@ -1,7 +1,7 @@
 package dev.gosync.agent.auth;
 
 import dev.gosync.agent.env.GoEnvironment;
-import dev.gosync.agent.text.GoFields;
+import dev.gosync.gomod.GoFields;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,7 @@
 package dev.gosync.agent.proxy;
 
-import dev.gosync.agent.text.GoFields;
+import dev.gosync.gomod.GoFields;
+import dev.gosync.gomod.GoUnicode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -57,7 +58,9 @@ final class ErrorDetail {
         } catch (CharacterCodingException e) {
             return "";
         }
-        if (!text.codePoints().allMatch(c -> isGraphic(c) || GoFields.isSpace(c))) {
+        // Go asks unicode.IsGraphic or IsSpace; graphic is printable plus the space separators
+        // (Zs), which are all white space, so printable or space is the same test.
+        if (!text.codePoints().allMatch(c -> GoUnicode.isPrint(c) || GoUnicode.isSpace(c))) {
             return "";
         }
         StringBuilder detail = new StringBuilder();
@@ -101,22 +104,6 @@ final class ErrorDetail {
             }
         }
         return true;
-    }
-
-    /** Go's {@code unicode.IsGraphic}: letters, marks, numbers, punctuation, symbols and the space separators. */
-    private static boolean isGraphic(int c) {
-        return switch (Character.getType(c)) {
-            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
-                    Character.MODIFIER_LETTER, Character.OTHER_LETTER,
-                    Character.NON_SPACING_MARK, Character.ENCLOSING_MARK, Character.COMBINING_SPACING_MARK,
-                    Character.DECIMAL_DIGIT_NUMBER, Character.LETTER_NUMBER, Character.OTHER_NUMBER,
-                    Character.CONNECTOR_PUNCTUATION, Character.DASH_PUNCTUATION, Character.START_PUNCTUATION,
-                    Character.END_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
-                    Character.OTHER_PUNCTUATION,
-                    Character.MATH_SYMBOL, Character.CURRENCY_SYMBOL, Character.MODIFIER_SYMBOL, Character.OTHER_SYMBOL,
-                    Character.SPACE_SEPARATOR -> true;
-            default -> false;
-        };
     }
 
     private static int lastIndexOf(byte[] b, byte value) {

@@ -1,6 +1,6 @@
 package dev.gosync.agent.proxy;
 
-import dev.gosync.agent.text.GoFields;
+import dev.gosync.gomod.GoFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

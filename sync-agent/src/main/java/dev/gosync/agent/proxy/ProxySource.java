@@ -1,6 +1,6 @@
 package dev.gosync.agent.proxy;
 
-import dev.gosync.agent.text.GoFields;
+import dev.gosync.gomod.GoFields;
 import dev.gosync.gomod.GosyncException;
 import dev.gosync.gomod.module.Escaping;
 import dev.gosync.gomod.module.ModulePath;

@@ -1,6 +1,6 @@
 package dev.gosync.agent.resolve;
 
-import dev.gosync.agent.text.GoFields;
+import dev.gosync.gomod.GoFields;
 import dev.gosync.gomod.GoStrings;
 import dev.gosync.gomod.GosyncException;
 import dev.gosync.gomod.modfile.ModFile;
@@ -167,7 +167,7 @@ public final class QueryResolver {
         private List<String> versions(String prefix) {
             List<String> versions = new ArrayList<>();
             for (String entry : listEntries()) {
-                List<String> fields = fields(entry);
+                List<String> fields = GoFields.split(entry);
                 if (!fields.isEmpty() && Semver.isValid(fields.get(0)) && fields.get(0).startsWith(prefix)
                         && !PseudoVersion.isPseudoVersion(fields.get(0))) {
                     versions.add(fields.get(0));
@@ -210,7 +210,7 @@ public final class QueryResolver {
             Instant bestTime = ZERO_TIME;
             String best = "";
             for (String entry : listEntries()) {
-                List<String> fields = fields(entry);
+                List<String> fields = GoFields.split(entry);
                 if (fields.isEmpty() || !Semver.isValid(fields.get(0))) {
                     continue;
                 }
@@ -315,12 +315,6 @@ public final class QueryResolver {
             }
             return cached;
         }
-    }
-
-    /** The white-space separated fields of a list line, as Go's {@code strings.Fields} splits it. */
-    private static List<String> fields(String line) {
-        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
-        return GoFields.split(bytes, 0, bytes.length).stream().map(f -> new String(f, StandardCharsets.UTF_8)).toList();
     }
 
     private static Instant pseudoTime(String v) {

@@ -1,6 +1,8 @@
 package dev.gosync.agent.vcs;
 
+import dev.gosync.gomod.GoStrings;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.jgit.lib.FileMode;
@@ -22,6 +24,7 @@ final class GitAttributesFiles {
     static final long MAX_FILE_SIZE = 100L << 20;
     /** git ignores attribute lines this long (its {@code ATTR_MAX_LINE_LENGTH}). */
     static final int MAX_LINE_LENGTH = 2048;
+    private static final String MACRO_PREFIX = "[attr]";
     private static final String REMEDY = "fetch this module through a GOPROXY instead of from git";
 
     private GitAttributesFiles() {
@@ -42,7 +45,7 @@ final class GitAttributesFiles {
                 if (blob.getSize() >= MAX_FILE_SIZE) {
                     throw refuse(path, "is larger than git reads");
                 }
-                String problem = lineProblem(blob.getBytes());
+                String problem = lineProblem(blob.getBytes(), path.equals(NAME));
                 if (problem != null) {
                     throw refuse(path, problem);
                 }
@@ -84,22 +87,83 @@ final class GitAttributesFiles {
         return paths;
     }
 
-    /** Why git would read the file's lines differently from JGit, or null. */
-    static String lineProblem(byte[] content) {
-        int start = 0;
-        for (int i = 0; i <= content.length; i++) {
-            if (i == content.length || content[i] == '\n') {
-                if (i - start >= MAX_LINE_LENGTH) {
-                    return "has a line of " + (i - start) + " bytes, which git ignores";
-                }
-                start = i + 1;
+    /**
+     * Why git would read the file's lines differently from JGit, or null: git ignores overlong
+     * lines, unquotes quoted patterns, drops a whole line for one invalid attribute name, ignores
+     * the value in {@code -name=value}, allows macro definitions only at the root, and splits lines
+     * at LF alone, where JGit also splits at a lone CR and trims other control characters.
+     */
+    static String lineProblem(byte[] content, boolean root) {
+        String text = new String(content, StandardCharsets.UTF_8);
+        int number = 0;
+        for (String line : text.split("\n", -1)) {
+            number++;
+            String problem = lineProblem(line.endsWith("\r") ? line.substring(0, line.length() - 1) : line, root);
+            if (problem != null) {
+                return "line " + number + " " + problem;
             }
         }
         return null;
     }
 
+    private static String lineProblem(String line, boolean root) {
+        if (line.getBytes(StandardCharsets.UTF_8).length >= MAX_LINE_LENGTH) {
+            return "is longer than git reads";
+        }
+        if (line.chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f)) {
+            return "holds a control character";
+        }
+        String trimmed = trimBlanks(line);
+        if (trimmed.isEmpty() || trimmed.startsWith("#") || trimmed.startsWith("!")) {
+            return null;
+        }
+        if (trimmed.startsWith("\"")) {
+            return "has a quoted pattern";
+        }
+        String[] fields = trimmed.split("[ \t]+");
+        if (fields[0].startsWith(MACRO_PREFIX)) {
+            if (!root) {
+                return "defines a macro outside the root .gitattributes";
+            }
+            if (!validName(fields[0].substring(MACRO_PREFIX.length()))) {
+                return "defines a macro with an invalid name";
+            }
+        }
+        for (int i = 1; i < fields.length; i++) {
+            String f = fields[i];
+            boolean negated = f.startsWith("-") || f.startsWith("!");
+            String name = (negated ? f.substring(1) : f).split("=", 2)[0];
+            if (!validName(name)) {
+                return "has the invalid attribute name " + GoStrings.quote(name);
+            }
+            if (negated && f.contains("=")) {
+                return "has " + GoStrings.quote(f) + ", a value after - or !";
+            }
+        }
+        return null;
+    }
+
+    /** Both git and JGit skip spaces and tabs around a line (other control characters are refused above). */
+    private static String trimBlanks(String line) {
+        int start = 0;
+        int end = line.length();
+        while (start < end && (line.charAt(start) == ' ' || line.charAt(start) == '\t')) {
+            start++;
+        }
+        while (end > start && (line.charAt(end - 1) == ' ' || line.charAt(end - 1) == '\t')) {
+            end--;
+        }
+        return line.substring(start, end);
+    }
+
+    /** git's {@code attr_name_valid}: ASCII letters, digits, '-', '.' and '_', not starting with '-'. */
+    private static boolean validName(String name) {
+        return !name.isEmpty() && name.charAt(0) != '-' && name.chars().allMatch(c -> c == '-' || c == '.' || c == '_'
+                || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z');
+    }
+
     private static GitSourceException refuse(String path, String problem) {
-        return new GitSourceException(path + " " + problem + ": the go command's git would apply these attributes"
-                + " differently, and reproducing that is not supported", REMEDY);
+        return new GitSourceException(path + " " + problem + "; git reads such attribute files in ways gosync does"
+                + " not reproduce, so the module zip could differ from the go command's", REMEDY);
     }
 }
