@@ -171,7 +171,7 @@ go_env=(GOPROXY="$url" GOSUMDB=off GONOSUMDB= GONOPROXY= GOPRIVATE= GOINSECURE= 
         GOTOOLCHAIN=local GOENV=off)
 
 # baseline DIR: go mod download into a fresh module cache, then tar | zstd of cache/download.
-# Prints: download_s archive_s total_s bytes download_cpu_s
+# Prints: download_s archive_s total_s bytes cpu_s (both steps; empty without /usr/bin/time)
 baseline() {
   local d=$1
   mkdir -p "$d"
@@ -181,9 +181,13 @@ baseline() {
       timeout "$timeout_s" ${timer[@]+"${timer[@]}" "$d/time.txt"} go mod download) >"$d/download.log" 2>&1 \
     || { echo "export-bench: go mod download failed, see below" >&2; tail -20 "$d/download.log" >&2; exit 1; }
   t1=$(now)
-  tar -C "$d/modcache/cache/download" -cf - . | timeout "$timeout_s" zstd -q -T0 -o "$d/base.tar.zst"
+  timeout "$timeout_s" ${timer[@]+"${timer[@]}" "$d/archive-time.txt"} \
+    bash -c 'set -o pipefail; tar -C "$1" -cf - . | zstd -q -T0 -o "$2"' archive "$d/modcache/cache/download" "$d/base.tar.zst"
   t2=$(now)
-  echo "$(elapsed "$t0" "$t1") $(elapsed "$t1" "$t2") $(elapsed "$t0" "$t2") $(stat -c %s "$d/base.tar.zst") $(cpu_seconds "$d/time.txt")"
+  local cpu=""
+  [ -f "$d/time.txt" ] && cpu=$(awk -v a="$(cpu_seconds "$d/time.txt")" -v b="$(cpu_seconds "$d/archive-time.txt")" \
+    'BEGIN { printf "%.1f", a + b }')
+  echo "$(elapsed "$t0" "$t1") $(elapsed "$t1" "$t2") $(elapsed "$t0" "$t2") $(stat -c %s "$d/base.tar.zst") $cpu"
 }
 
 # export_run DIR [JVM option...]: gosync export with a fresh cache and home.
@@ -283,25 +287,30 @@ print(f"corpus: {corpus['modules']} modules, {mb(corpus['zip_bytes'])} MB of zip
       f"{mb(corpus['unzipped_bytes'])} MB unzipped (largest zip {mb(corpus['largest_zip'])} MB, seed {corpus['seed']})")
 print(f"machine: {machine}; {versions}; gosync with -Xmx{xmx}")
 print()
-print("| round | order | go mod download s | tar+zstd s | baseline s | base.tar.zst MB | gosync s | bundle MB "
-      "| time ratio | size ratio | gosync RSS MB | gosync CPU s | heap peak / live MB "
-      "| start-up / resolve / fetch / write s | check s (all threads) |")
-print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
-time_ratios, size_ratios, base_times, mine_times, rss = [], [], [], [], []
+print("| round | order | go mod download s | tar+zstd s | baseline s | base.tar.zst MB | baseline CPU s "
+      "| gosync s | bundle MB | gosync CPU s | time ratio | size ratio | CPU ratio | gosync RSS MB "
+      "| heap peak / live MB | start-up / resolve / fetch / write s | check s (all threads) |")
+print("|---" * 17 + "|")
+time_ratios, size_ratios, cpu_ratios, base_times, mine_times, rss = [], [], [], [], [], []
 for line in open(rows_path):
     r, order, base, mine = (line.rstrip("\n").split("\t") + [""])[:4]
-    dl, ar, bt, bb, *_ = base.split()
-    cells = [r, order.replace(" ", " → "), dl, ar, bt, mb(bb)]
+    dl, ar, bt, bb, *rest = base.split()
+    base_cpu = rest[0] if rest else "-"
+    cells = [r, order.replace(" ", " → "), dl, ar, bt, mb(bb), base_cpu]
     base_times.append(float(bt))
     if mine:
         wall, size, rss_mb, cpu, peak, live, res, fet, chk, wri, tot = mine.split()
         tr, sr = float(wall) / float(bt), int(size) / int(bb)
         time_ratios.append(tr); size_ratios.append(sr); mine_times.append(float(wall)); rss.append(int(rss_mb))
+        cr = "-"
+        if cpu != "-" and base_cpu != "-":
+            cpu_ratios.append(float(cpu) / float(base_cpu))
+            cr = f"{cpu_ratios[-1]:.3f}"
         startup = f"{float(wall) - float(tot):.2f}"
-        cells += [wall, mb(size), f"{tr:.3f}", f"{sr:.4f}", rss_mb, cpu, f"{peak} / {live}",
+        cells += [wall, mb(size), cpu, f"{tr:.3f}", f"{sr:.4f}", cr, rss_mb, f"{peak} / {live}",
                   f"{startup} / {res} / {fet} / {wri}", chk]
     else:
-        cells += ["n/a"] * 9
+        cells += ["n/a"] * 10
     print("| " + " | ".join(cells) + " |")
 print()
 print(f"median baseline: {statistics.median(base_times):.2f} s")
@@ -309,6 +318,8 @@ if time_ratios:
     print(f"median gosync export: {statistics.median(mine_times):.2f} s")
     print(f"median time ratio gosync/baseline: {statistics.median(time_ratios):.3f} (target <= 0.1)")
     print(f"median size ratio bundle/base.tar.zst: {statistics.median(size_ratios):.4f} (target <= 1)")
+    if cpu_ratios:
+        print(f"median CPU-time ratio gosync/baseline: {statistics.median(cpu_ratios):.3f}")
     print(f"largest gosync RSS: {max(rss)} MB (heap capped at {xmx})")
 if profile:
     print()

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.gosync.bundle.manifest.Manifest;
 import dev.gosync.bundle.sign.sshsig.SshSigSigner;
 import dev.gosync.bundle.testing.TestBundles;
+import dev.gosync.fixtures.FileTrees;
 import dev.gosync.gomod.GosyncException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,12 +41,7 @@ class BundleFuzzTest {
 
     @AfterContainer
     static void cleanUp() throws IOException {
-        try (var files = Files.list(dir)) {
-            for (Path p : files.toList()) {
-                Files.delete(p);
-            }
-        }
-        Files.delete(dir);
+        FileTrees.delete(dir);
     }
 
     @Property(tries = 300)

@@ -3,7 +3,6 @@ package dev.gosync.bundle.archive;
 import dev.gosync.bundle.manifest.Manifest;
 import dev.gosync.bundle.manifest.ManifestCodec;
 import java.io.ByteArrayOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -31,7 +30,7 @@ final class CraftedBundle {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        tar = new TarArchiveOutputStream(new NonClosing(compressor), "UTF-8");
+        tar = new TarArchiveOutputStream(compressor, "UTF-8");
         tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
         tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
     }
@@ -104,11 +103,10 @@ final class CraftedBundle {
         return this;
     }
 
-    /** The compressed bundle; ends the tar unless {@link #endTarThenAppend} did. */
+    /** The compressed bundle; ends the tar unless {@link #endTarThenAppend} did, and the compression. */
     byte[] bytes() {
         try {
             tar.close();
-            compressor.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -128,23 +126,6 @@ final class CraftedBundle {
         Arrays.fill(chunk, (byte) b);
         for (long left = count; left > 0; left -= chunk.length) {
             out.write(chunk, 0, (int) Math.min(chunk.length, left));
-        }
-    }
-
-    /** Lets the tar stream close without closing the compressor under it. */
-    private static final class NonClosing extends FilterOutputStream {
-        NonClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
         }
     }
 }

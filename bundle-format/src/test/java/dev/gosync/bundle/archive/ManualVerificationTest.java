@@ -3,9 +3,9 @@ package dev.gosync.bundle.archive;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gosync.bundle.testing.ExternalTool;
 import dev.gosync.bundle.testing.SshKeygen;
 import dev.gosync.bundle.testing.TestBundles;
+import dev.gosync.fixtures.ExternalTool;
 import dev.gosync.fixtures.ProcessResult;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,13 +20,13 @@ class ManualVerificationTest {
 
     @Test
     void tarExtractsItAndSshKeygenVerifiesTheManifest() throws IOException {
-        ExternalTool tar = ExternalTool.require("tar", dir);
-        ExternalTool.require("zstd", dir);
+        ExternalTool tar = ExternalTool.require("tar");
+        ExternalTool.require("zstd");
         SshKeygen sshKeygen = SshKeygen.require(dir);
         TestBundles files = TestBundles.sample().add("example.com/" + "long/".repeat(30) + "@v/list", "v1.0.0\n");
         Bundles.writeSigned(files, dir, "b.tar.zst");
         Path out = Files.createDirectory(dir.resolve("out"));
-        tar.run(null, "--zstd", "-xf", dir.resolve("b.tar.zst").toString(), "-C", out.toString()).orThrow();
+        tar.run(dir, null, "--zstd", "-xf", dir.resolve("b.tar.zst").toString(), "-C", out.toString()).orThrow();
         for (String path : files.files().keySet()) {
             assertArrayEquals(files.content(path), Files.readAllBytes(out.resolve(path)), path);
         }
@@ -36,7 +36,7 @@ class ManualVerificationTest {
                 allowed.toString(), "-I", "release@example.com", "-n", "gosync-bundle", "-s",
                 out.resolve(BundleLayout.SIGNATURE_ENTRY).toString());
         assertTrue(verify.succeeded(), verify.describe());
-        ProcessResult listing = tar.run(null, "--zstd", "-tvf", dir.resolve("b.tar.zst").toString()).orThrow();
+        ProcessResult listing = tar.run(dir, null, "--zstd", "-tvf", dir.resolve("b.tar.zst").toString()).orThrow();
         assertTrue(listing.stdout().lines().allMatch(l -> l.startsWith("-rw-r--r-- 0/0")), listing.stdout());
     }
 }

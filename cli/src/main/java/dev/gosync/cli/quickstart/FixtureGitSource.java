@@ -1,66 +1,49 @@
 package dev.gosync.cli.quickstart;
 
 import dev.gosync.agent.vcs.GitModuleFiles;
+import dev.gosync.agent.vcs.GitRepoSource;
 import dev.gosync.fixtures.universe.FixtureModule;
 import dev.gosync.fixtures.universe.FixtureUniverse;
-import dev.gosync.fixtures.universe.FixtureVersion;
-import dev.gosync.gomod.GosyncException;
 import dev.gosync.gomod.module.ModuleVersion;
+import dev.gosync.gomod.store.ModuleSource;
 import dev.gosync.gomod.zip.ZipSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
-import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
- * The files of a fixture module version, read from the fixture universe's git repositories with
- * JGit: the version's go.mod (or the one-line file the go command synthesizes when there is
- * none) and the files of its module zip.
+ * The fixture universe's git repositories as module sources: one {@link GitRepoSource} per
+ * repository, opened on first use, answering as the go command's direct mode would.
  */
 final class FixtureGitSource implements AutoCloseable {
     private final FixtureUniverse universe;
-    private final java.util.Map<String, Repository> repos = new java.util.HashMap<>();
+    private final Map<String, Repository> repos = new HashMap<>();
+    private final Map<String, GitRepoSource> sources = new HashMap<>();
 
     FixtureGitSource(FixtureUniverse universe) {
         this.universe = universe;
     }
 
-    byte[] goMod(ModuleVersion mv) {
-        FixtureModule module = universe.module(mv.path());
-        String path = module.dir().isEmpty() ? "go.mod" : module.dir() + "/go.mod";
-        Repository repo = repo(module.repo());
-        try (TreeWalk tw = TreeWalk.forPath(repo, path, repo.parseCommit(commit(mv)).getTree())) {
-            if (tw == null) {
-                return ("module " + mv.path() + "\n").getBytes(StandardCharsets.UTF_8);
-            }
-            return repo.open(tw.getObjectId(0)).getBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read go.mod of " + mv, e);
-        }
+    /** The source that serves mv's module. */
+    ModuleSource source(ModuleVersion mv) {
+        String repo = universe.module(mv.path()).repo();
+        return sources.computeIfAbsent(repo, r -> new GitRepoSource(repository(r),
+                FixtureUniverse.MODULE_PREFIX + r, FixtureUniverse.GIT_URL_PREFIX + r));
     }
 
+    /** The files the version's zip is made from, before the zip rules leave any out (for reporting). */
     List<ZipSource> zipFiles(ModuleVersion mv) {
         FixtureModule module = universe.module(mv.path());
-        return GitModuleFiles.list(repo(module.repo()), commit(mv), module.dir());
+        ObjectId commit = ObjectId.fromString(universe.version(mv.path(), mv.version()).commit());
+        return GitModuleFiles.list(repository(module.repo()), commit, module.dir());
     }
 
-    FixtureVersion version(ModuleVersion mv) {
-        try {
-            return universe.version(mv.path(), mv.version());
-        } catch (RuntimeException e) {
-            throw new GosyncException(mv + " is not in the fixture universe", "regenerate the quickstart directory", e);
-        }
-    }
-
-    private ObjectId commit(ModuleVersion mv) {
-        return ObjectId.fromString(version(mv).commit());
-    }
-
-    private Repository repo(String name) {
+    private Repository repository(String name) {
         return repos.computeIfAbsent(name, n -> {
             try {
                 return new FileRepositoryBuilder().setGitDir(universe.repoDir(n).toFile()).setMustExist(true).build();

@@ -30,7 +30,7 @@ import dev.gosync.gomod.modfile.ModFile;
 import dev.gosync.gomod.module.LayoutPath;
 import dev.gosync.gomod.module.ModuleVersion;
 import dev.gosync.gomod.store.LayoutStore;
-import dev.gosync.gomod.store.RevInfo;
+import dev.gosync.gomod.store.ModuleSource;
 import dev.gosync.gomod.store.StoredFile;
 import dev.gosync.gomod.zip.CheckedFiles;
 import dev.gosync.gomod.zip.ModuleZips;
@@ -207,7 +207,7 @@ public final class Quickstart {
         return path != null && Arrays.stream(path.split(":")).anyMatch(d -> Files.isExecutable(Path.of(d, tool)));
     }
 
-    private int fill(LayoutStore store, GoSum goSum, FixtureGitSource git) {
+    private int fill(LayoutStore store, GoSum goSum, FixtureGitSource source) {
         Set<ModuleVersion> modFiles = new TreeSet<>(ModuleVersion.ORDER);
         Set<ModuleVersion> zips = new LinkedHashSet<>();
         for (GoSumLine line : goSum.lines()) {
@@ -222,45 +222,33 @@ public final class Quickstart {
         int mismatches = 0;
         try (LayoutStore.Transaction tx = store.begin()) {
             for (ModuleVersion mv : modFiles) {
-                FixtureVersion fv = git.version(mv);
-                tx.put(mv, LayoutPath.Kind.INFO, new ByteArrayInputStream(
-                        new RevInfo(mv.version(), fv.commitTime().toString(), null).toJson()));
-                StoredFile mod = tx.put(mv, LayoutPath.Kind.MOD, new ByteArrayInputStream(git.goMod(mv)));
-                mismatches += report(mv + "/go.mod", mod.h1(), goSum.goModHash(mv).orElse(null));
+                ModuleSource git = source.source(mv);
+                tx.put(mv, LayoutPath.Kind.INFO, new ByteArrayInputStream(git.info(mv).toJson()));
+                try (InputStream goMod = git.goMod(mv)) {
+                    StoredFile mod = tx.put(mv, LayoutPath.Kind.MOD, goMod);
+                    mismatches += report(mv + "/go.mod", mod.h1(), goSum.goModHash(mv).orElse(null));
+                }
                 if (zips.contains(mv)) {
-                    try (InputStream zip = zipStream(mv, git)) {
+                    try (InputStream zip = git.zip(mv)) {
                         tx.put(mv, LayoutPath.Kind.ZIP, zip);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
                     }
                     StoredFile zip = tx.hashZip(mv);
                     mismatches += report(mv.toString(), zip.h1(), goSum.zipHash(mv).orElse(null));
                 }
             }
             tx.commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        try (git) {
+        try (source) {
             for (ModuleVersion mv : zips) {
-                CheckedFiles fromGit = ModuleZips.checkFiles(git.zipFiles(mv));
+                CheckedFiles fromGit = ModuleZips.checkFiles(source.zipFiles(mv));
                 CheckedFiles written = ModuleZips.checkZip(mv, store.path(mv, LayoutPath.Kind.ZIP));
                 say("  %-58s %2d files zipped, %d left out by the zip rules%s", mv, written.valid().size(),
                         fromGit.omitted().size(), written.isValid() ? "" : "; INVALID: " + written.error().orElse(""));
             }
         }
         return mismatches;
-    }
-
-    /** Writes the zip to a scratch file first: the zip writer needs a place to stream to. */
-    private InputStream zipStream(ModuleVersion mv, FixtureGitSource git) {
-        try {
-            Path tmp = Files.createTempFile(workDir, "module-", ".zip");
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                ModuleZips.create(mv, git.zipFiles(mv), out);
-            }
-            return Files.newInputStream(tmp, StandardOpenOption.DELETE_ON_CLOSE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the zip of " + mv, e);
-        }
     }
 
     private int report(String what, String ours, String expected) {

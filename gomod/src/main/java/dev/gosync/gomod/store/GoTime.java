@@ -80,27 +80,8 @@ record GoTime(int year, int month, int day, int hour, int minute, int second, in
         if (year < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) {
             return null;
         }
-        int i = 19;
-        int nanos = 0;
-        if (s.length() >= i + 2 && s.charAt(i) == '.' && isDigit(s, i + 1)) {
-            int end = digitsEnd(s, i + 1);
-            nanos = nanos(s, i + 1, end);
-            i = end;
-        }
-        String zone = s.substring(i);
-        if (zone.equals("Z")) {
-            return new GoTime(year, month, day, hour, minute, second, nanos, 0);
-        }
-        if (zone.length() != 6 || (zone.charAt(0) != '+' && zone.charAt(0) != '-') || zone.charAt(3) != ':') {
-            return null;
-        }
-        int offsetHours = number(zone, 1, 3, 0, 23);
-        int offsetMinutes = number(zone, 4, 6, 0, 59);
-        if (offsetHours < 0 || offsetMinutes < 0) {
-            return null;
-        }
-        return new GoTime(year, month, day, hour, minute, second, nanos,
-                offset(zone.charAt(0), offsetHours, offsetMinutes));
+        Tail tail = Tail.parse(s, 19, false);
+        return tail == null ? null : new GoTime(year, month, day, hour, minute, second, tail.nanos, tail.offsetSeconds);
     }
 
     /** Go's {@code time.Parse(time.RFC3339, s)}, field by field. */
@@ -133,27 +114,37 @@ record GoTime(int year, int month, int day, int hour, int minute, int second, in
         if (second < 0) {
             return null;
         }
-        i += 2;
-        int nanos = 0;
-        if (s.length() >= i + 2 && (s.charAt(i) == '.' || s.charAt(i) == ',') && isDigit(s, i + 1)) {
-            int end = digitsEnd(s, i + 1);
-            nanos = nanos(s, i + 1, end);
-            i = end;
+        Tail tail = Tail.parse(s, i + 2, true);
+        return tail == null ? null : new GoTime(year, month, day, hour, minute, second, tail.nanos, tail.offsetSeconds);
+    }
+
+    /** What follows the seconds: an optional fraction, then the zone. */
+    private record Tail(int nanos, int offsetSeconds) {
+        /**
+         * Reads s from i to its end, or returns null. The lenient reading also takes a comma
+         * before the fraction and zone offsets up to 24:60.
+         */
+        static Tail parse(String s, int i, boolean lenient) {
+            int nanos = 0;
+            if (s.length() >= i + 2 && (s.charAt(i) == '.' || (lenient && s.charAt(i) == ',')) && isDigit(s, i + 1)) {
+                int end = digitsEnd(s, i + 1);
+                nanos = GoTime.nanos(s, i + 1, end);
+                i = end;
+            }
+            String zone = s.substring(i);
+            if (zone.equals("Z")) {
+                return new Tail(nanos, 0);
+            }
+            if (zone.length() != 6 || (zone.charAt(0) != '+' && zone.charAt(0) != '-') || zone.charAt(3) != ':') {
+                return null;
+            }
+            int offsetHours = number(zone, 1, 3, 0, lenient ? 24 : 23);
+            int offsetMinutes = number(zone, 4, 6, 0, lenient ? 60 : 59);
+            if (offsetHours < 0 || offsetMinutes < 0) {
+                return null;
+            }
+            return new Tail(nanos, offset(zone.charAt(0), offsetHours, offsetMinutes));
         }
-        String zone = s.substring(i);
-        if (zone.equals("Z")) {
-            return new GoTime(year, month, day, hour, minute, second, nanos, 0);
-        }
-        if (zone.length() != 6 || (zone.charAt(0) != '+' && zone.charAt(0) != '-') || zone.charAt(3) != ':') {
-            return null;
-        }
-        int offsetHours = number(zone, 1, 3, 0, 24);
-        int offsetMinutes = number(zone, 4, 6, 0, 60);
-        if (offsetHours < 0 || offsetMinutes < 0) {
-            return null;
-        }
-        return new GoTime(year, month, day, hour, minute, second, nanos,
-                offset(zone.charAt(0), offsetHours, offsetMinutes));
     }
 
     /** The decimal number in s[from, to), all digits and within [min, max], or -1. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.gosync.fixtures.FileTrees;
 import dev.gosync.fixtures.GoOracle;
 import dev.gosync.gomod.zip.RawZip;
 import dev.gosync.gomod.zip.RawZip.Entry;
@@ -12,9 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import net.jqwik.api.Arbitraries;
@@ -44,7 +43,7 @@ class DirHashDifferentialTest {
 
     @AfterContainer
     static void deleteScratch() throws IOException {
-        deleteTree(scratch);
+        FileTrees.delete(scratch);
     }
 
     @Property(tries = 200, seed = "20260813")
@@ -85,7 +84,7 @@ class DirHashDifferentialTest {
         }
         String expected = GoOracle.get().text("dirhash.HashDir", dir.toString(), prefix);
         assertEquals(expected, DirHash.hashDir(dir, prefix));
-        deleteTree(dir);
+        FileTrees.delete(dir);
     }
 
     @Example
@@ -97,7 +96,7 @@ class DirHashDifferentialTest {
         Files.createSymbolicLink(dir.resolve("broken"), dir.resolve("missing"));
         assertNull(GoOracle.get().text("dirhash.HashDir", dir.toString(), "p"));
         assertThrows(DirHashException.class, () -> DirHash.hashDir(dir, "p"));
-        deleteTree(dir);
+        FileTrees.delete(dir);
     }
 
     @Provide
@@ -129,14 +128,6 @@ class DirHashDifferentialTest {
             assertThrows(DirHashException.class, () -> DirHash.hashZip(zip), "x/mod refuses to hash this zip");
         } else {
             assertEquals(expected, DirHash.hashZip(zip));
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(p);
-            }
         }
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gosync.fixtures.FileTrees;
 import dev.gosync.gomod.module.ModuleVersion;
 import dev.gosync.gomod.zip.RawZip.Entry;
 import java.io.IOException;
@@ -45,12 +46,7 @@ class CheckZipDifferentialTest {
 
     @AfterContainer
     static void deleteScratch() throws IOException {
-        try (var files = Files.list(scratch)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                Files.delete(f);
-            }
-        }
-        Files.delete(scratch);
+        FileTrees.delete(scratch);
     }
 
     @Test

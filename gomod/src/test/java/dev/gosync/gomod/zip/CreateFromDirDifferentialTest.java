@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gosync.fixtures.FileTrees;
 import dev.gosync.gomod.dirhash.DirHash;
 import dev.gosync.gomod.module.ModuleVersion;
 import java.io.IOException;
@@ -40,7 +41,7 @@ class CreateFromDirDifferentialTest {
 
     @AfterContainer
     static void deleteScratch() throws IOException {
-        ModuleTrees.delete(scratch);
+        FileTrees.delete(scratch);
     }
 
     @Property(tries = 150, seed = "20260813")
@@ -51,7 +52,7 @@ class CreateFromDirDifferentialTest {
             assertSameCheckDir(dir);
             assertSameZip(dir);
         } finally {
-            ModuleTrees.delete(dir);
+            FileTrees.delete(dir);
         }
     }
 
@@ -67,7 +68,7 @@ class CreateFromDirDifferentialTest {
             assertSameCheckDir(dir);
             assertSameZip(dir);
         } finally {
-            ModuleTrees.delete(dir);
+            FileTrees.delete(dir);
         }
     }
 
@@ -85,7 +86,7 @@ class CreateFromDirDifferentialTest {
             assertSameCheckDir(dir);
             assertSameZip(dir);
         } finally {
-            ModuleTrees.delete(dir);
+            FileTrees.delete(dir);
         }
     }
 
@@ -101,7 +102,7 @@ class CreateFromDirDifferentialTest {
                 assertThrows(ModuleZipException.class, () -> ModuleZips.createFromDir(mv, dir, OutputStream.nullOutputStream()));
             }
         } finally {
-            ModuleTrees.delete(dir);
+            FileTrees.delete(dir);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.gosync.gomod.zip;
 
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.gosync.fixtures.FileTrees;
 import dev.gosync.gomod.GosyncException;
 import dev.gosync.gomod.dirhash.DirHash;
 import dev.gosync.gomod.module.ModuleVersion;
@@ -39,7 +40,7 @@ class ZipReaderFuzzTest {
 
     @AfterContainer
     static void deleteScratch() throws IOException {
-        ModuleTrees.delete(scratch);
+        FileTrees.delete(scratch);
     }
 
     @Property(tries = 700)

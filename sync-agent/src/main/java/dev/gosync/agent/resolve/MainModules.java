@@ -1,5 +1,6 @@
 package dev.gosync.agent.resolve;
 
+import dev.gosync.gomod.GoVersion;
 import dev.gosync.gomod.GosyncException;
 import dev.gosync.gomod.modfile.ModFile;
 import dev.gosync.gomod.modfile.ModFileException;
@@ -99,7 +100,7 @@ public final class MainModules {
                         + file, "use only one directory for each module");
             }
             String moduleGo = module.goLine().isEmpty() ? GoVersions.DEFAULT_GO_MOD : module.goLine();
-            if (GoVersions.compare(moduleGo, workGo) > 0 && GoVersions.compare(moduleGo, GoVersions.STRICT) >= 0) {
+            if (GoVersion.compare(moduleGo, workGo) > 0 && GoVersion.compare(moduleGo, GoVersions.STRICT) >= 0) {
                 throw new MainModuleException("module " + dir + " listed in go.work file requires go >= " + moduleGo
                         + ", but go.work " + (work.goVersion().isPresent() ? "lists" : "implicitly requires")
                         + " go " + workGo, "update the go line of the go.work file: go work use");

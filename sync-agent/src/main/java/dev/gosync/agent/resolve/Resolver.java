@@ -1,5 +1,6 @@
 package dev.gosync.agent.resolve;
 
+import dev.gosync.gomod.GoVersion;
 import dev.gosync.gomod.GosyncException;
 import dev.gosync.gomod.modfile.Requirement;
 import dev.gosync.gomod.module.ModuleVersion;
@@ -238,8 +239,8 @@ public final class Resolver {
     private static String goVersion(MainModules mains, GraphLoader.Loaded last) {
         String goVersion = mains.goVersion().isEmpty() ? GoVersions.DEFAULT_GO_MOD : mains.goVersion();
         for (String line : last.goLines().values()) {
-            if (GoVersions.compare(line, GoVersions.STRICT) >= 0) {
-                goVersion = GoVersions.max(goVersion, line);
+            if (GoVersion.compare(line, GoVersions.STRICT) >= 0) {
+                goVersion = GoVersion.max(goVersion, line);
             }
         }
         return goVersion;

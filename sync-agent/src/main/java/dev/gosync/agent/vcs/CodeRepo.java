@@ -157,9 +157,8 @@ final class CodeRepo {
     }
 
     private Resolved convert(Revision info, String statVers) {
-        Resolved resolved = convertVersion(info, statVers);
+        String v = convertVersion(info, statVers);
         Origin origin = new Origin(git.url(), layout.codeDir(), info.hash(), "", "", info.ref());
-        String v = resolved.version();
         if (PseudoVersion.isPseudoVersion(v) && (!v.equals(statVers) || !v.startsWith("v0.0.0-"))) {
             String prefix = layout.tagPrefix();
             if (!layout.pathMajor().isEmpty()) {
@@ -167,21 +166,22 @@ final class CodeRepo {
             }
             origin = origin.withTags(prefix, git.tags(prefix).tagSum());
         }
-        return new Resolved(v, resolved.time(), origin);
+        return new Resolved(v, info.time(), origin);
     }
 
-    private Resolved convertVersion(Revision info, String statVers) {
+    /** The version info's commit is for this module ({@code codeRepo.convert} without the origin). */
+    private String convertVersion(Revision info, String statVers) {
         Incompatibility incompatibility = new Incompatibility(info, statVers);
         if (PseudoVersion.isPseudoVersion(statVers)) {
-            Resolved r = checkCanonical(info, statVers, statVers, incompatibility);
+            String v = checkCanonical(statVers, statVers, incompatibility);
             validatePseudoVersion(info, statVers);
-            return r;
+            return v;
         }
         Predicate<String> isRetracted = retractedOrNone();
         TagVersion fromVcs = tagToVersion(info.version());
         if (fromVcs.canonical()) {
             try {
-                return checkCanonical(info, fromVcs.version(), statVers, incompatibility);
+                return checkCanonical(fromVcs.version(), statVers, incompatibility);
             } catch (GosyncException e) {
                 // Fall back to the commit's other tags, as the go command does.
             }
@@ -193,7 +193,7 @@ final class CodeRepo {
             String v = t.version();
             if (!statVers.isEmpty() && Semver.compare(v, statVers) == 0) {
                 if (t.canonical()) {
-                    return checkCanonical(info, v, statVers, incompatibility);
+                    return checkCanonical(v, statVers, incompatibility);
                 }
                 pseudoBase = v;
             }
@@ -203,7 +203,7 @@ final class CodeRepo {
             }
         }
         if (!highestCanonical.isEmpty()) {
-            return checkCanonical(info, highestCanonical, statVers, incompatibility);
+            return checkCanonical(highestCanonical, statVers, incompatibility);
         }
         if (pseudoBase.isEmpty()) {
             String tag = git.recentTag(info.hash(), layout.tagPrefix(), candidate -> {
@@ -216,7 +216,7 @@ final class CodeRepo {
             }
         }
         String pseudo = PseudoVersion.build(layout.pseudoMajor(), pseudoBase, info.time(), info.shortHash());
-        return checkCanonical(info, pseudo, statVers, incompatibility);
+        return checkCanonical(pseudo, statVers, incompatibility);
     }
 
     /** A tag's version for this module: the tag minus the module's prefix, canonicalized. */
@@ -274,10 +274,10 @@ final class CodeRepo {
     }
 
     /**
-     * Checks that canonical version v suits the module at info's commit, adding {@code +incompatible}
+     * Checks that canonical version v suits the module at its commit, adding {@code +incompatible}
      * where needed; a canonical statVers must come out as itself.
      */
-    private Resolved checkCanonical(Revision info, String version, String statVers, Incompatibility incompatibility) {
+    private String checkCanonical(String version, String statVers, Incompatibility incompatibility) {
         String v = version;
         try {
             findDir(v);
@@ -312,7 +312,7 @@ final class CodeRepo {
             throw new InvalidVersionException(v, invalid(v, false, incompatibleProblem),
                     "use the module path whose major version suffix matches the version");
         }
-        return new Resolved(v, info.time(), null);
+        return v;
     }
 
     /**

@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.jgit.api.errors.JGitInternalException;
 import org.eclipse.jgit.attributes.AttributesNode;
 import org.eclipse.jgit.attributes.AttributesNodeProvider;
 import org.eclipse.jgit.lib.FileMode;
@@ -104,13 +103,7 @@ public final class GitModuleFiles {
         if (mode == FileMode.SYMLINK) {
             return new BlobSource(repo, name, blob, ZipSource.Kind.SYMLINK);
         }
-        WorkTreeConversion conversion;
-        try {
-            conversion = WorkTreeConversion.of(attributes.getAttributes(), tw.getPathString());
-        } catch (JGitInternalException e) {
-            throw new GitSourceException("cannot read the git attributes of " + tw.getPathString() + ": " + e.getMessage(),
-                    "fetch this module through a GOPROXY instead of from git", e);
-        }
+        WorkTreeConversion conversion = WorkTreeConversion.of(attributes.getAttributes(), tw.getPathString());
         return conversion.changesNothing()
                 ? new BlobSource(repo, name, blob, ZipSource.Kind.REGULAR)
                 : new ConvertedBlobSource(repo, name, blob, conversion);

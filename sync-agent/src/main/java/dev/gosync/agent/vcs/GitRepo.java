@@ -197,8 +197,8 @@ final class GitRepo {
     }
 
     /**
-     * Several commits share the prefix; the go command then falls back on the ref tips, taking the
-     * one the prefix names (reporting the first such ref by name).
+     * No single reachable commit has the prefix (none, or several): the go command then falls back
+     * on the ref tips, taking the one tip the prefix names and recording the first such ref by name.
      */
     private Revision refTipWithPrefix(RevWalk walk, String prefix) throws IOException {
         String ref = "";

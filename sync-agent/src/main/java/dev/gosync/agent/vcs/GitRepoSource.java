@@ -8,12 +8,14 @@ import dev.gosync.gomod.store.ModuleNotFoundException;
 import dev.gosync.gomod.store.ModuleSource;
 import dev.gosync.gomod.store.RevInfo;
 import dev.gosync.gomod.zip.ModuleZips;
+import dev.gosync.gomod.zip.ZipSource;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -56,7 +58,8 @@ public final class GitRepoSource implements ModuleSource {
         Objects.requireNonNull(repo, "repo");
         this.rootPath = Objects.requireNonNull(rootPath, "rootPath");
         this.subdir = Objects.requireNonNull(subdir, "subdir");
-        if (subdir.startsWith("/") || subdir.endsWith("/") || List.of(subdir.split("/")).contains("..")) {
+        if (!subdir.isEmpty() && Arrays.stream(subdir.split("/", -1))
+                .anyMatch(e -> e.isEmpty() || e.equals(".") || e.equals(".."))) {
             throw new IllegalArgumentException("subdir must be a clean relative path: " + GoStrings.quote(subdir));
         }
         this.git = new GitRepo(repo, Objects.requireNonNull(url, "url"));
@@ -121,7 +124,7 @@ public final class GitRepoSource implements ModuleSource {
     @Override
     public InputStream zip(ModuleVersion version) {
         CodeRepo.Located located = module(version.path()).locate(version.version());
-        var files = GitModuleFiles.list(git.repository(), ObjectId.fromString(located.commit()), located.dir());
+        List<ZipSource> files = GitModuleFiles.list(git.repository(), ObjectId.fromString(located.commit()), located.dir());
         Path temp = null;
         try {
             temp = Files.createTempFile("gosync-git-", ".zip");

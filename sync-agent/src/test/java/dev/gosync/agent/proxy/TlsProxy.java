@@ -3,6 +3,7 @@ package dev.gosync.agent.proxy;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import dev.gosync.fixtures.Processes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -30,6 +30,7 @@ import javax.net.ssl.TrustManagerFactory;
  */
 final class TlsProxy implements AutoCloseable {
     private static final char[] PASSWORD = "changeit".toCharArray();
+    private static final Duration KEYTOOL_TIMEOUT = Duration.ofSeconds(30);
 
     /** A key store holding the server key and certificate, and the certificate as PEM for the go command. */
     record Certificate(Path keyStore, Path pem) {
@@ -37,11 +38,13 @@ final class TlsProxy implements AutoCloseable {
             Path keyStore = dir.resolve("proxy.p12");
             Path pem = dir.resolve("proxy.pem");
             String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-            run(List.of(keytool, "-genkeypair", "-alias", "proxy", "-keyalg", "EC", "-groupname", "secp256r1",
-                    "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12",
-                    "-keystore", keyStore.toString(), "-storepass", new String(PASSWORD), "-keypass", new String(PASSWORD)));
-            run(List.of(keytool, "-exportcert", "-rfc", "-alias", "proxy", "-keystore", keyStore.toString(),
-                    "-storepass", new String(PASSWORD), "-file", pem.toString()));
+            Processes.run(dir, null, KEYTOOL_TIMEOUT, List.of(keytool, "-genkeypair", "-alias", "proxy",
+                    "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1",
+                    "-validity", "2", "-storetype", "PKCS12", "-keystore", keyStore.toString(),
+                    "-storepass", new String(PASSWORD), "-keypass", new String(PASSWORD))).orThrow();
+            Processes.run(dir, null, KEYTOOL_TIMEOUT, List.of(keytool, "-exportcert", "-rfc", "-alias", "proxy",
+                    "-keystore", keyStore.toString(), "-storepass", new String(PASSWORD), "-file", pem.toString()))
+                    .orThrow();
             return new Certificate(keyStore, pem);
         }
 
@@ -77,22 +80,6 @@ final class TlsProxy implements AutoCloseable {
                 return ks;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
-            }
-        }
-
-        private static void run(List<String> command) {
-            try {
-                Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-                String output = new String(p.getInputStream().readAllBytes());
-                if (!p.waitFor(Duration.ofSeconds(30).toSeconds(), TimeUnit.SECONDS) || p.exitValue() != 0) {
-                    p.destroyForcibly();
-                    throw new IllegalStateException("keytool failed: " + output);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
             }
         }
     }

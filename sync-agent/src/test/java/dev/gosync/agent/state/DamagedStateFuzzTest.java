@@ -4,13 +4,12 @@ import static dev.gosync.agent.state.TestManifests.next;
 import static dev.gosync.agent.state.TestManifests.row;
 
 import dev.gosync.bundle.manifest.FileRow;
+import dev.gosync.fixtures.FileTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -45,9 +44,7 @@ class DamagedStateFuzzTest {
 
     @AfterContainer
     static void removeFiles() throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        FileTrees.delete(dir);
     }
 
     @Property(tries = 200)

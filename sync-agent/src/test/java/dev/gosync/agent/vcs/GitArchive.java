@@ -32,7 +32,7 @@ final class GitArchive {
             Files.writeString(info.resolve("attributes"), "\n* -export-subst -export-ignore\n");
             Path home = Files.createDirectories(scratch.resolve("home"));
             Path config = Files.writeString(scratch.resolve("gitconfig"), "");
-            Path zip = scratch.resolve("archive.zip");
+            Path zip = Files.createTempFile(scratch, "archive-", ".zip");
             List<String> cmd = new ArrayList<>(List.of("git", "-c", "core.autocrlf=input", "-c", "core.eol=lf", "archive",
                     "--format=zip", "--prefix=prefix/", "--output=" + zip, commit));
             if (!subdir.isEmpty()) {
@@ -41,7 +41,11 @@ final class GitArchive {
             ProcessResult r = Processes.run(scratch, Map.of("GIT_DIR", bareRepo.toString(), "HOME", home.toString(),
                     "XDG_CONFIG_HOME", home.toString(), "GIT_CONFIG_GLOBAL", config.toString(), "GIT_CONFIG_NOSYSTEM", "1",
                     "GIT_ATTR_NOSYSTEM", "1", "PATH", "/usr/local/bin:/usr/bin:/bin"), Duration.ofSeconds(60), cmd).orThrow();
-            return read(zip, "prefix/" + (subdir.isEmpty() ? "" : subdir + "/"));
+            try {
+                return read(zip, "prefix/" + (subdir.isEmpty() ? "" : subdir + "/"));
+            } finally {
+                Files.delete(zip);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * attribute files it refuses because git would read them differently from JGit.
  */
 class GitModuleFilesTest {
-    private final TestRepo repo = new TestRepo();
+    private final TestRepo repo = TestRepo.inMemory();
 
     @AfterEach
     void close() {

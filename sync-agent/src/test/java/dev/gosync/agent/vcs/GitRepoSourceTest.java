@@ -18,7 +18,7 @@ class GitRepoSourceTest {
     private static final String ROOT = "example.com/r";
     private static final String URL = "https://example.com/r";
 
-    private final TestRepo repo = new TestRepo();
+    private final TestRepo repo = TestRepo.inMemory();
 
     @AfterEach
     void close() {

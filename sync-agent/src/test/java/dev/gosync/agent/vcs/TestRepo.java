@@ -3,6 +3,7 @@ package dev.gosync.agent.vcs;
 import dev.gosync.fixtures.git.GitFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.eclipse.jgit.dircache.DirCache;
@@ -18,12 +19,35 @@ import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
-/** A small repository in memory for tests that need trees the fixture universe does not have. */
+/**
+ * A small repository for tests that need trees the fixture universe does not have: commits are
+ * written object by object, refs only where a test asks for them.
+ */
 final class TestRepo implements AutoCloseable {
     static final Instant WHEN = Instant.parse("2024-05-06T07:08:09Z");
 
-    private final InMemoryRepository repo = new InMemoryRepository(new DfsRepositoryDescription("test"));
+    private final Repository repo;
+
+    private TestRepo(Repository repo) {
+        this.repo = repo;
+    }
+
+    static TestRepo inMemory() {
+        return new TestRepo(new InMemoryRepository(new DfsRepositoryDescription("test")));
+    }
+
+    /** A new bare repository at gitDir, which the real git can read too. */
+    static TestRepo bare(Path gitDir) {
+        try {
+            Repository r = new FileRepositoryBuilder().setGitDir(gitDir.toFile()).setBare().build();
+            r.create(true);
+            return new TestRepo(r);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     Repository repository() {
         return repo;
