@@ -238,7 +238,7 @@ for r in $(seq 1 "$rounds"); do
   order="base gosync"
   [ $((r % 2)) = 0 ] && order="gosync base"
   [ "$have_export" = 1 ] || order="base"
-  base="" mine=""
+  base="" mine="" load=$(cut -d' ' -f1 /proc/loadavg)
   for side in $order; do
     sync
     if [ "$side" = base ]; then
@@ -249,7 +249,7 @@ for r in $(seq 1 "$rounds"); do
       rm -rf "$work/r$r/gosync/cache"
     fi
   done
-  printf '%s\t%s\t%s\t%s\n' "$r" "$order" "$base" "$mine" >>"$results"
+  printf '%s\t%s\t%s\t%s\t%s\n' "$r" "$order" "$base" "$mine" "$load" >>"$results"
   echo "export-bench: round $r ($order): baseline [$base] gosync [${mine:-n/a}]" >&2
   rm -f "$work/r$r/base/base.tar.zst" "$work/r$r/gosync/out.bundle"
 done
@@ -287,16 +287,16 @@ print(f"corpus: {corpus['modules']} modules, {mb(corpus['zip_bytes'])} MB of zip
       f"{mb(corpus['unzipped_bytes'])} MB unzipped (largest zip {mb(corpus['largest_zip'])} MB, seed {corpus['seed']})")
 print(f"machine: {machine}; {versions}; gosync with -Xmx{xmx}")
 print()
-print("| round | order | go mod download s | tar+zstd s | baseline s | base.tar.zst MB | baseline CPU s "
+print("| round | load | order | go mod download s | tar+zstd s | baseline s | base.tar.zst MB | baseline CPU s "
       "| gosync s | bundle MB | gosync CPU s | time ratio | size ratio | CPU ratio | gosync RSS MB "
       "| heap peak / live MB | start-up / resolve / fetch / write s | check s (all threads) |")
-print("|---" * 17 + "|")
+print("|---" * 18 + "|")
 time_ratios, size_ratios, cpu_ratios, base_times, mine_times, rss = [], [], [], [], [], []
 for line in open(rows_path):
-    r, order, base, mine = (line.rstrip("\n").split("\t") + [""])[:4]
+    r, order, base, mine, load = line.rstrip("\n").split("\t")
     dl, ar, bt, bb, *rest = base.split()
     base_cpu = rest[0] if rest else "-"
-    cells = [r, order.replace(" ", " → "), dl, ar, bt, mb(bb), base_cpu]
+    cells = [r, load, order.replace(" ", " → "), dl, ar, bt, mb(bb), base_cpu]
     base_times.append(float(bt))
     if mine:
         wall, size, rss_mb, cpu, peak, live, res, fet, chk, wri, tot = mine.split()

@@ -48,12 +48,7 @@ class CreateFromDirDifferentialTest {
     void generatedTreesZipAsXModZipsThem(@ForAll("trees") ModuleTrees.Tree tree) throws IOException {
         Path dir = scratch.resolve("tree");
         ModuleTrees.write(tree, dir);
-        try {
-            assertSameCheckDir(dir);
-            assertSameZip(dir);
-        } finally {
-            FileTrees.delete(dir);
-        }
+        assertTreatedAsXModTreatsIt(dir);
     }
 
     @Example
@@ -64,12 +59,7 @@ class CreateFromDirDifferentialTest {
                 new ModuleTrees.Node("vendor/modules.txt", ModuleTrees.Kind.FILE, "# vendored\n"),
                 new ModuleTrees.Node("pkg/vendor/vendor.go", ModuleTrees.Kind.FILE, "package vendor\n"))), dir);
         Files.createSymbolicLink(dir.resolve("go.mod"), dir.resolve("real/go.mod.txt"));
-        try {
-            assertSameCheckDir(dir);
-            assertSameZip(dir);
-        } finally {
-            FileTrees.delete(dir);
-        }
+        assertTreatedAsXModTreatsIt(dir);
     }
 
     @Example
@@ -79,15 +69,10 @@ class CreateFromDirDifferentialTest {
         Path dir = scratch.resolve("newer-letters");
         ModuleTrees.write(new ModuleTrees.Tree(ModuleTrees.GO_MODS.get(1), names.stream()
                 .map(n -> new ModuleTrees.Node(n, ModuleTrees.Kind.FILE, "content of " + n + "\n")).toList()), dir);
-        try {
-            XModZip.Answer xmod = XModZip.checkDir(dir);
-            assertEquals(List.of(), xmod.files().invalid());
-            assertTrue(xmod.files().valid().containsAll(names), () -> "x/mod's valid files: " + xmod.files().valid());
-            assertSameCheckDir(dir);
-            assertSameZip(dir);
-        } finally {
-            FileTrees.delete(dir);
-        }
+        XModZip.Answer xmod = XModZip.checkDir(dir);
+        assertEquals(List.of(), xmod.files().invalid());
+        assertTrue(xmod.files().valid().containsAll(names), () -> "x/mod's valid files: " + xmod.files().valid());
+        assertTreatedAsXModTreatsIt(dir);
     }
 
     @Example
@@ -109,6 +94,16 @@ class CreateFromDirDifferentialTest {
     @Provide
     Arbitrary<ModuleTrees.Tree> trees() {
         return ModuleTrees.trees();
+    }
+
+    /** Checks and zips dir as x/mod does, then deletes it. */
+    private static void assertTreatedAsXModTreatsIt(Path dir) throws IOException {
+        try {
+            assertSameCheckDir(dir);
+            assertSameZip(dir);
+        } finally {
+            FileTrees.delete(dir);
+        }
     }
 
     private static void assertSameCheckDir(Path dir) {
