@@ -75,12 +75,12 @@ trap 'exit 130' INT TERM
 now() { date +%s.%N; }
 elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
 time_field() { # the value of one line of /usr/bin/time -v output, or "" without it
-  [ -f "$1" ] && sed -n "s/^[[:space:]]*$2: //p" "$1" | head -n 1 || true
+  if [ -f "$1" ]; then sed -n "s/^[[:space:]]*$2: //p" "$1" | head -n 1; fi
 }
 cpu_seconds() {
   local u s
   u=$(time_field "$1" "User time (seconds)"); s=$(time_field "$1" "System time (seconds)")
-  [ -n "$u" ] && awk -v u="$u" -v s="$s" 'BEGIN { printf "%.1f", u + s }' || echo ""
+  if [ -n "$u" ]; then awk -v u="$u" -v s="$s" 'BEGIN { printf "%.1f", u + s }'; fi
 }
 
 # --- gosync ---------------------------------------------------------------------------------
@@ -102,7 +102,7 @@ fi
 # --- corpus ---------------------------------------------------------------------------------
 [ -n "$corpus" ] || corpus="$work/corpus"
 if [ -f "$corpus/corpus.json" ]; then
-  echo "export-bench: reusing corpus $corpus: $(cat "$corpus/corpus.json" | tr -d '\n ')" >&2
+  echo "export-bench: reusing corpus $corpus: $(tr -d '\n ' <"$corpus/corpus.json")" >&2
 else
   echo "export-bench: generating $modules modules, $total of zips (seed $seed) in $corpus" >&2
   python3 "$root/bench/gen_corpus.py" --out "$corpus" --modules "$modules" --total "$total" --seed "$seed" >&2
@@ -181,8 +181,10 @@ baseline() {
       timeout "$timeout_s" ${timer[@]+"${timer[@]}" "$d/time.txt"} go mod download) >"$d/download.log" 2>&1 \
     || { echo "export-bench: go mod download failed, see below" >&2; tail -20 "$d/download.log" >&2; exit 1; }
   t1=$(now)
+  # shellcheck disable=SC2016 # $1 and $2 belong to the inner shell
   timeout "$timeout_s" ${timer[@]+"${timer[@]}" "$d/archive-time.txt"} \
-    bash -c 'set -o pipefail; tar -C "$1" -cf - . | zstd -q -T0 -o "$2"' archive "$d/modcache/cache/download" "$d/base.tar.zst"
+    bash -c 'set -o pipefail; tar -C "$1" -cf - . | zstd -q -T0 -o "$2"' archive \
+    "$d/modcache/cache/download" "$d/base.tar.zst"
   t2=$(now)
   local cpu=""
   [ -f "$d/time.txt" ] && cpu=$(awk -v a="$(cpu_seconds "$d/time.txt")" -v b="$(cpu_seconds "$d/archive-time.txt")" \
@@ -307,7 +309,7 @@ for line in open(rows_path):
             cpu_ratios.append(float(cpu) / float(base_cpu))
             cr = f"{cpu_ratios[-1]:.3f}"
         startup = f"{float(wall) - float(tot):.2f}"
-        cells += [wall, mb(size), cpu, f"{tr:.3f}", f"{sr:.4f}", cr, rss_mb, f"{peak} / {live}",
+        cells += [wall, mb(size), cpu, f"{tr:.3f}", f"{sr:.6f}", cr, rss_mb, f"{peak} / {live}",
                   f"{startup} / {res} / {fet} / {wri}", chk]
     else:
         cells += ["n/a"] * 10
@@ -317,7 +319,7 @@ print(f"median baseline: {statistics.median(base_times):.2f} s")
 if time_ratios:
     print(f"median gosync export: {statistics.median(mine_times):.2f} s")
     print(f"median time ratio gosync/baseline: {statistics.median(time_ratios):.3f} (target <= 0.1)")
-    print(f"median size ratio bundle/base.tar.zst: {statistics.median(size_ratios):.4f} (target <= 1)")
+    print(f"median size ratio bundle/base.tar.zst: {statistics.median(size_ratios):.6f} (target <= 1)")
     if cpu_ratios:
         print(f"median CPU-time ratio gosync/baseline: {statistics.median(cpu_ratios):.3f}")
     print(f"largest gosync RSS: {max(rss)} MB (heap capped at {xmx})")
