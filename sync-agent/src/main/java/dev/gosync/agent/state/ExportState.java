@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
 
 /**
  * The connected side's memory of what each channel has shipped: an SQLite file (see
@@ -39,6 +40,7 @@ import org.sqlite.SQLiteConfig;
  */
 public final class ExportState implements Closeable {
     static final Duration DEFAULT_WAIT = Duration.ofMinutes(1);
+    private static final long PREPARE_RETRY_MILLIS = 20;
 
     private final Path file;
     private final Connection db;
@@ -84,7 +86,7 @@ public final class ExportState implements Closeable {
         }
         ExportState state = new ExportState(file, db);
         try {
-            state.prepare();
+            state.prepare(wait);
             return state;
         } catch (RuntimeException e) {
             state.closeQuietly();
@@ -207,25 +209,48 @@ public final class ExportState implements Closeable {
         }
     }
 
-    private void prepare() {
-        try {
-            int version = Schema.inspect(db, file);
-            try (Statement s = db.createStatement()) {
-                // Persistent in the file; must be set outside a transaction.
-                s.execute("PRAGMA journal_mode = WAL");
+    /**
+     * Sets the file up, retrying while another connection sets it up at the same moment: SQLite
+     * answers a concurrent switch to WAL (or the first schema read) with BUSY at once, without
+     * waiting in its busy handler, so the wait is ours here.
+     */
+    private void prepare(Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            try {
+                prepareOnce();
+                return;
+            } catch (SQLException e) {
+                int code = e.getErrorCode() & 0xff;
+                boolean busy = code == SQLiteErrorCode.SQLITE_BUSY.code || code == SQLiteErrorCode.SQLITE_LOCKED.code;
+                if (!busy || System.nanoTime() > deadline) {
+                    throw SqliteFailures.translate(e, file, "open");
+                }
             }
-            if (version < Schema.CURRENT) {
-                transaction("BEGIN IMMEDIATE", "set up", () -> {
-                    // Another process may have set the file up since the first look.
-                    int current = Schema.inspect(db, file);
-                    if (current < Schema.CURRENT) {
-                        Schema.migrate(db, current);
-                    }
-                    return null;
-                });
+            try {
+                Thread.sleep(PREPARE_RETRY_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StateException(Problem.BUSY, "interrupted while opening state file " + file, null);
             }
-        } catch (SQLException e) {
-            throw SqliteFailures.translate(e, file, "open");
+        }
+    }
+
+    private void prepareOnce() throws SQLException {
+        int version = Schema.inspect(db, file);
+        try (Statement s = db.createStatement()) {
+            // Persistent in the file; must be set outside a transaction.
+            s.execute("PRAGMA journal_mode = WAL");
+        }
+        if (version < Schema.CURRENT) {
+            transaction("BEGIN IMMEDIATE", "set up", () -> {
+                // Another process may have set the file up since the first look.
+                int current = Schema.inspect(db, file);
+                if (current < Schema.CURRENT) {
+                    Schema.migrate(db, current);
+                }
+                return null;
+            });
         }
     }
 
