@@ -36,7 +36,7 @@ class ManifestCodecTest {
     @Test
     void theCanonicalLayoutHasSortedKeysOneMemberPerLineAndAFinalNewline() {
         Manifest m = Manifest.builder().channel("stable").sequence(3).created(TestBundles.CREATED).tool("gosync 1")
-                .sources(List.of("https://proxy.golang.org"))
+                .sources(List.of("https://proxy.example.com"))
                 .file(new FileRow("example.com/a/@v/v1.0.0.mod", 12, SHA, "h1:" + "B".repeat(43) + "="))
                 .file(new FileRow("example.com/a/@v/v1.0.0.info", 5, SHA, null))
                 .build();
@@ -54,7 +54,7 @@ class ManifestCodecTest {
                 + "  \"sequence\": 3,\n"
                 + "  \"signature\": \"none\",\n"
                 + "  \"sources\": [\n"
-                + "    \"https://proxy.golang.org\"\n"
+                + "    \"https://proxy.example.com\"\n"
                 + "  ],\n"
                 + "  \"tool\": \"gosync 1\"\n"
                 + "}\n";

@@ -15,7 +15,7 @@ class RedactionTest {
 
     @ParameterizedTest
     @CsvSource(delimiterString = " => ", value = {
-        "https://proxy.golang.org => https://proxy.golang.org",
+        "https://proxy.example.com => https://proxy.example.com",
         "https://user:secret@proxy.example.com/go => https://proxy.example.com/go",
         "https://ghp_token123@github.com/org/repo.git => https://github.com/org/repo.git",
         "https://gitlab-ci-token:glpat-x@gitlab.example.com => https://gitlab.example.com",

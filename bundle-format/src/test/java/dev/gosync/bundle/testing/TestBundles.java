@@ -64,7 +64,7 @@ public final class TestBundles {
                 .created(CREATED)
                 .tool("gosync 0.1.0-test")
                 .signature(signatureScheme)
-                .sources(List.of("https://proxy.golang.org", "https://git.example.com/org/repo.git"));
+                .sources(List.of("https://proxy.example.com", "https://git.example.com/org/repo.git"));
         files.forEach((path, content) -> builder.file(row(path, content)));
         return builder;
     }

@@ -90,7 +90,7 @@ class ProxyLayoutTest {
         "example.com/x/v2/@v/v1.0.0.mod", "example.com/x/v1/@v/v1.0.0.mod", "example.com/x/@v/master.info",
         "example.com/x/@v/v1.0.0.info\u0000", "example.com/x\u0000/@v/list", " example.com/x/@v/list",
         "example.com/con/@v/list", "example.com/x~1/@v/list", "example.com/é/@v/list", "example.com/x/@v/vé.zip",
-        "example.com/\uD800/@v/list", "gopkg.in/yaml/@v/list", "sumdb/sum.golang.org/supported",
+        "example.com/\uD800/@v/list", "gopkg.in/yaml/@v/list", "sumdb/sum.example.com/supported",
         "example.com/x/@v/v1.0.0.info?x=1", "example.com/x/@v/v1.0.0.info#x", "C:/example.com/@v/list",
         "example.com/x/@V/list", "example.com/x/@LATEST"})
     void hostilePathsAreRejected(String relativePath) {
