@@ -1,6 +1,6 @@
 package dev.gosync.agent.export;
 
-import dev.gosync.agent.resolve.ModuleQuery;
+import dev.gosync.gomod.resolve.ModuleQuery;
 import dev.gosync.gomod.GosyncException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +45,7 @@ public sealed interface ExportInput {
      * exist when the export reads it).
      *
      * @param base the directory relative paths are resolved against
-     * @throws dev.gosync.agent.resolve.ModuleQueryException if a query is malformed
+     * @throws dev.gosync.gomod.resolve.ModuleQueryException if a query is malformed
      */
     static ExportInput parse(String arg, Path base) {
         Path dir = base.resolve(arg).normalize();

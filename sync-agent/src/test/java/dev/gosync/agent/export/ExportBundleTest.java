@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gosync.agent.cache.CachedFile;
-import dev.gosync.agent.resolve.ModuleQuery;
+import dev.gosync.gomod.resolve.ModuleQuery;
 import dev.gosync.agent.state.ExportState;
 import dev.gosync.bundle.manifest.FileRow;
 import dev.gosync.bundle.manifest.Manifest;

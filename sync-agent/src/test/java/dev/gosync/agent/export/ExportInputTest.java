@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gosync.agent.resolve.ModuleQuery;
-import dev.gosync.agent.resolve.ModuleQueryException;
+import dev.gosync.gomod.resolve.ModuleQuery;
+import dev.gosync.gomod.resolve.ModuleQueryException;
 import dev.gosync.gomod.GosyncException;
 import java.io.IOException;
 import java.nio.file.Files;
