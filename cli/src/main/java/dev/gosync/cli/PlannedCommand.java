@@ -24,20 +24,6 @@ abstract class PlannedCommand implements Callable<Integer> {
         throw new NotImplementedException("not implemented in this build yet: " + what);
     }
 
-    @Command(name = "verify", description = "Check a bundle's signature and contents, or a mirror against its index, read-only.")
-    static final class Verify extends PlannedCommand {
-        Verify() {
-            super("verifying bundles and mirrors");
-        }
-    }
-
-    @Command(name = "import", description = "Verify bundles and import them atomically into a mirror directory (isolated side).")
-    static final class Import extends PlannedCommand {
-        Import() {
-            super("importing bundles");
-        }
-    }
-
     @Command(name = "serve", description = "Serve a mirror directory over HTTP with the GOPROXY protocol.")
     static final class Serve extends PlannedCommand {
         Serve() {
@@ -49,13 +35,6 @@ abstract class PlannedCommand implements Callable<Integer> {
     static final class Vendor extends PlannedCommand {
         Vendor() {
             super("vendoring");
-        }
-    }
-
-    @Command(name = "log", description = "Show a mirror's audit log of imported bundles.")
-    static final class Log extends PlannedCommand {
-        Log() {
-            super("the audit log");
         }
     }
 }

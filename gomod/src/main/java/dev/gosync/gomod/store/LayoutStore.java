@@ -417,6 +417,30 @@ public final class LayoutStore implements ModuleSource {
         }
 
         /**
+         * Checks a zip put in this transaction against the module zip rules (entry names, case
+         * collisions, sizes) and computes its h1 hash from its staged bytes, reading every entry.
+         *
+         * @return the zip's stored-file record, now with its h1
+         * @throws IllegalStateException if no zip of mv was put
+         * @throws dev.gosync.gomod.zip.ModuleZipException if the zip breaks a rule or cannot be read
+         */
+        public StoredFile verifyZip(ModuleVersion mv) {
+            requireOpen();
+            String relativePath = ProxyLayout.zip(mv);
+            Entry entry = entries.get(relativePath);
+            if (entry == null) {
+                throw new IllegalStateException("no zip of " + mv + " was put in this transaction");
+            }
+            StoredFile stored = entry.stored();
+            if (stored.h1() == null) {
+                stored = new StoredFile(relativePath, stored.size(), stored.sha256(),
+                        ModuleZips.verify(mv, entry.staged().file()));
+                entries.put(relativePath, new Entry(entry.kind(), entry.staged(), stored));
+            }
+            return stored;
+        }
+
+        /**
          * Makes every file put visible, each by an atomic rename, then rebuilds the version lists
          * of the modules given a {@code .mod}. Files already stored with the same bytes are left
          * alone. Releases the lock.

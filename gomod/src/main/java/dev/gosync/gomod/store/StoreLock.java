@@ -13,9 +13,10 @@ import java.util.concurrent.Semaphore;
  * The one-writer-at-a-time lock of a store: an OS file lock for other processes, and a permit for
  * other threads of this JVM, which OS file locks do not separate. The permit is taken before the
  * file is opened because closing any descriptor of a locked file drops the whole process's lock
- * on POSIX systems.
+ * on POSIX systems. Public so that a component built on a store (the mirror's importer) can hold
+ * a lock of its own that spans more than one store transaction.
  */
-final class StoreLock implements AutoCloseable {
+public final class StoreLock implements AutoCloseable {
     private static final Map<Path, Semaphore> PERMITS = new ConcurrentHashMap<>();
 
     private final Semaphore permit;
@@ -27,8 +28,37 @@ final class StoreLock implements AutoCloseable {
         this.channel = channel;
     }
 
+    /**
+     * Takes the lock on file (whose directory must exist) if it is free, without waiting.
+     *
+     * @return the lock, or null when another thread or process holds it
+     */
+    public static StoreLock tryAcquire(Path file) throws IOException {
+        Path key = file.getParent().toRealPath().resolve(file.getFileName());
+        Semaphore permit = PERMITS.computeIfAbsent(key, k -> new Semaphore(1));
+        if (!permit.tryAcquire()) {
+            return null;
+        }
+        FileChannel channel = null;
+        try {
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            if (channel.tryLock() == null) {
+                channel.close();
+                permit.release();
+                return null;
+            }
+            return new StoreLock(permit, channel);
+        } catch (IOException | RuntimeException e) {
+            if (channel != null) {
+                channel.close();
+            }
+            permit.release();
+            throw e;
+        }
+    }
+
     /** Waits for the lock on file, whose directory must exist. */
-    static StoreLock acquire(Path file) throws IOException {
+    public static StoreLock acquire(Path file) throws IOException {
         Path key = file.getParent().toRealPath().resolve(file.getFileName());
         Semaphore permit = PERMITS.computeIfAbsent(key, k -> new Semaphore(1));
         try {
