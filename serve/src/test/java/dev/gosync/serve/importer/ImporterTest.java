@@ -189,7 +189,7 @@ class ImporterTest {
         Manifest other = TestBundle.of(files).channel("other").manifest("sshsig");
         // The signature of one manifest put next to another: a tampered manifest.
         Path tampered = tmp.resolve("t.tar.zst");
-        Files.write(tampered, spliceSignature(real, other));
+        Files.write(tampered, spliceSignature(real, other, files));
         SignatureException refused = assertThrows(SignatureException.class, () -> importBundle(tampered));
         assertEquals(SignatureException.Reason.BAD_SIGNATURE, refused.reason());
         assertTrue(refused.remedy().contains("--allow-bad-signature"), refused.remedy());
@@ -202,11 +202,12 @@ class ImporterTest {
     }
 
     /** A bundle whose manifest is {@code shown} and whose signature covers {@code signed}. */
-    private byte[] spliceSignature(Manifest shown, Manifest signedOne) {
+    private byte[] spliceSignature(Manifest shown, Manifest signedOne, ModuleFiles files) {
         byte[] signature = new dev.gosync.bundle.sign.sshsig.SshSigSigner(alice).sign(
                 dev.gosync.bundle.manifest.ManifestCodec.write(signedOne));
         CraftedBundle crafted = CraftedBundle.unsignedStart(shown).file(
                 dev.gosync.bundle.archive.BundleLayout.SIGNATURE_ENTRY, signature);
+        files.files().forEach(crafted::file);
         return crafted.bytes();
     }
 
