@@ -13,10 +13,11 @@ import java.util.function.Predicate;
  * <ul>
  *   <li>the channel has no head yet, and the bundle has no parent or its parent is imported;</li>
  *   <li>its parent is the head and its sequence is the head's plus one (the incremental case);</li>
- *   <li>it has no parent (a full bundle, always sequence 1, or a restarted channel) and was
- *       created after the head: a full bundle is self-contained and supersedes what came before;</li>
+ *   <li>it has no parent (a full bundle, always sequence 1, or a restarted channel) and was not
+ *       created before the head: a full bundle is self-contained and supersedes what came before
+ *       (the same creation time counts, since reproducible exports may share one);</li>
  *   <li>its sequence is above the head's, its parent is imported but not the head (a chain that
- *       was restarted by a full bundle goes on), and it was created after the head.</li>
+ *       was restarted by a full bundle goes on), and it was not created before the head.</li>
  * </ul>
  * A bundle whose parent is not imported and whose sequence is above the head's is refused as
  * having a missing parent, naming the parent. Every other bundle is older than the head or forks
@@ -66,7 +67,7 @@ final class ChainRule {
             }
             return new Decision(true, null);
         }
-        boolean newer = m.created().isAfter(h.created());
+        boolean newer = !m.created().isBefore(h.created());
         if (m.parent() == null && newer) {
             return new Decision(true, null);
         }
