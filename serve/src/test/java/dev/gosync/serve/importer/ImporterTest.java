@@ -229,6 +229,28 @@ class ImporterTest {
         assertFalse(last.operator().isEmpty());
     }
 
+    @Test
+    void anImportWaitsWhileAnotherHoldsTheMirror() throws Exception {
+        TestBundle.of(new ModuleFiles().module("example.com/a", "v1.0.0")).write(tmp.resolve("b.tar.zst"), alice);
+        java.util.concurrent.CountDownLatch waiting = new java.util.concurrent.CountDownLatch(1);
+        ImportListener listener = new ImportListener() {
+            @Override
+            public void waitingForLock(String mirrorDir) {
+                waiting.countDown();
+            }
+        };
+        java.util.concurrent.CompletableFuture<ImportResult> second;
+        try (Mirror.ImportLock held = mirror.lockForImport(() -> { }, java.time.Clock.systemUTC(), "first")) {
+            second = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> importer(TrustOverrides.NONE).importBundle(tmp.resolve("b.tar.zst"), listener));
+            assertTrue(waiting.await(30, java.util.concurrent.TimeUnit.SECONDS), "the second import never waited");
+            Thread.sleep(200);
+            assertFalse(second.isDone(), "the second import ran while the first held the lock");
+            assertTrue(TreeListing.mirror(mirror.root()).isEmpty());
+        }
+        assertEquals(ImportResult.Status.IMPORTED, second.get(30, java.util.concurrent.TimeUnit.SECONDS).status());
+    }
+
     private AuditEvent lastEvent() {
         List<AuditEvent> events = mirror.index().events();
         return events.get(events.size() - 1);
