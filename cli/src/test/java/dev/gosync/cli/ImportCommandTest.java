@@ -172,6 +172,62 @@ class ImportCommandTest {
     }
 
     @Test
+    void aHostileBundleFailsWithExitOneAndChangesNothing() throws IOException {
+        assertEquals(ExitCodes.OK, CliRun.of("import", "--into", mirror.toString(), "--trust", trust.toString(), "-q",
+                bundle.toString()).exitCode());
+        Map<String, String> before = listing(mirror);
+        // A signed manifest listing one file, and a symbolic link in its place.
+        byte[] target = "x".getBytes(StandardCharsets.UTF_8);
+        Manifest lying = Manifest.builder().channel("default").sequence(1).created(Instant.parse("2024-06-01T00:00:00Z"))
+                .tool("crafted").signature(SshSigSigner.SCHEME)
+                .file(new FileRow("example.com/evil/@v/v1.0.0.mod", target.length, sha256(target), null)).build();
+        byte[] manifestBytes = dev.gosync.bundle.manifest.ManifestCodec.write(lying);
+        java.io.ByteArrayOutputStream compressed = new java.io.ByteArrayOutputStream();
+        try (var tar = new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(
+                new com.github.luben.zstd.ZstdOutputStream(compressed))) {
+            addEntry(tar, new org.apache.commons.compress.archivers.tar.TarArchiveEntry(".gosync-bundle/manifest.json"),
+                    manifestBytes);
+            addEntry(tar, new org.apache.commons.compress.archivers.tar.TarArchiveEntry(
+                    ".gosync-bundle/manifest.json.sig"), new SshSigSigner(key).sign(manifestBytes));
+            var link = new org.apache.commons.compress.archivers.tar.TarArchiveEntry("example.com/evil/@v/v1.0.0.mod",
+                    org.apache.commons.compress.archivers.tar.TarConstants.LF_SYMLINK);
+            link.setLinkName("/etc/passwd");
+            addEntry(tar, link, new byte[0]);
+        }
+        Path hostile = Files.write(tmp.resolve("hostile.tar.zst"), compressed.toByteArray());
+
+        CliRun run = CliRun.of("import", "--into", mirror.toString(), "--trust", trust.toString(), hostile.toString());
+
+        assertEquals(ExitCodes.FAILED, run.exitCode());
+        assertTrue(run.err().contains("has a symbolic link (to \"/etc/passwd\") entry \"example.com/evil/@v/v1.0.0.mod\""),
+                run.err());
+        assertTrue(run.err().contains("remedy: do not use this bundle"), run.err());
+        assertEquals(before, listing(mirror));
+    }
+
+    private static void addEntry(org.apache.commons.compress.archivers.tar.TarArchiveOutputStream tar,
+            org.apache.commons.compress.archivers.tar.TarArchiveEntry entry, byte[] content) throws IOException {
+        entry.setSize(content.length);
+        tar.putArchiveEntry(entry);
+        tar.write(content);
+        tar.closeArchiveEntry();
+    }
+
+    /** Path and sha256 of every file of the mirror's served content (its .gosync directory left out). */
+    private static Map<String, String> listing(Path root) throws IOException {
+        Map<String, String> listing = new TreeMap<>();
+        try (var paths = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) paths::iterator) {
+                String rel = root.relativize(p).toString();
+                if (!rel.startsWith(".gosync") && Files.isRegularFile(p)) {
+                    listing.put(rel, sha256(Files.readAllBytes(p)));
+                }
+            }
+        }
+        return listing;
+    }
+
+    @Test
     void usageErrors() {
         assertEquals(ExitCodes.USAGE, CliRun.of("import", bundle.toString()).exitCode(), "--into is required");
         assertEquals(ExitCodes.USAGE, CliRun.of("verify").exitCode());
