@@ -52,8 +52,10 @@ final class BundleContent {
                 try {
                     stored = tx.verifyZip(mv);
                 } catch (ModuleZipException e) {
+                    // The report names entries; the exception's own message names the staging file, which means nothing here.
+                    String why = e.report().flatMap(r -> r.error()).orElse(e.getMessage());
                     throw new ImportException(ImportException.Problem.ZIP_RULES, bundleName + ": " + row.path()
-                            + " is not a valid module zip for " + mv + ": " + e.getMessage(),
+                            + " is not a valid module zip for " + mv + ": " + why,
                             "nothing was imported; the bundle holds a zip the go command would refuse: export it again "
                                     + "from a trusted source", e);
                 }

@@ -18,9 +18,7 @@ public class ImportException extends GosyncException {
         /** The bundle is older than what its channel already holds: a replay or rollback. */
         ROLLBACK,
         /** The bundle's parent and sequence contradict the channel. */
-        BROKEN_CHAIN,
-        /** The mirror lacks room for the bundle. */
-        NO_SPACE
+        BROKEN_CHAIN
     }
 
     private final Problem problem;

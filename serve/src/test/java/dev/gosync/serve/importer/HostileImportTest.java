@@ -315,8 +315,11 @@ class HostileImportTest {
         ModuleFiles bad = new ModuleFiles().raw("example.com/evil/@v/v1.0.0.zip", zip.toByteArray());
         CraftedBundle crafted = CraftedBundle.signed(bad.rows(), alice).file("example.com/evil/@v/v1.0.0.zip",
                 zip.toByteArray());
+        GosyncException e = refused(crafted);
         assertImportProblem(ImportException.Problem.ZIP_RULES, "is not a valid module zip for example.com/evil@v1.0.0",
-                refused(crafted));
+                e);
+        assertTrue(e.getMessage().contains("example.com/other@v1.0.0/x.go"), e.getMessage());
+        assertTrue(!e.getMessage().contains("tx-"), "the staging file is no name for the user: " + e.getMessage());
     }
 
     @Test
