@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
             KeygenCommand.class,
             PlannedCommand.Verify.class,
             PlannedCommand.Import.class,
-            PlannedCommand.Serve.class,
+            ServeCommand.class,
             PlannedCommand.Vendor.class,
             PlannedCommand.Log.class,
             ModCommand.class,
