@@ -1,8 +1,10 @@
 package dev.gosync.serve.latest;
 
 import dev.gosync.gomod.modfile.ModFile;
+
 import dev.gosync.gomod.modfile.ModFileException;
 import dev.gosync.gomod.modfile.Retraction;
+import dev.gosync.gomod.module.ModulePath;
 import dev.gosync.gomod.semver.InvalidVersionException;
 import dev.gosync.gomod.semver.PseudoVersion;
 import dev.gosync.gomod.semver.Semver;
@@ -48,7 +50,7 @@ public final class LatestVersion {
     public static Optional<String> choose(String modulePath, List<String> listed, GoMods goMods) {
         List<String> versions = new ArrayList<>();
         for (String v : listed) {
-            if (Semver.isValid(v) && Semver.canonical(v).equals(v)) {
+            if (Semver.isValid(v) && ModulePath.canonicalVersion(v).equals(v)) {
                 versions.add(v);
             }
         }

@@ -75,7 +75,7 @@ public final class ServerMetrics {
             long cumulative = 0;
             for (int i = 0; i < h.counts.length; i++) {
                 cumulative += h.counts[i].sum();
-                String le = i < BUCKETS.length ? Double.toString(BUCKETS[i]) : "+Inf";
+                String le = i < BUCKETS.length ? java.math.BigDecimal.valueOf(BUCKETS[i]).toPlainString() : "+Inf";
                 out.append("gosync_http_request_duration_seconds_bucket{endpoint=\"").append(e.getKey())
                         .append("\",le=\"").append(le).append("\"} ").append(cumulative).append('\n');
             }

@@ -1,6 +1,7 @@
 package dev.gosync.serve.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gosync.fixtures.GoSandbox;
 import dev.gosync.fixtures.universe.FixtureModule;
@@ -34,6 +35,24 @@ class GoCommandAgainstServerTest {
             Map<String, String> viaServer = session(tmp.resolve("http"), server.url().toString(), mirror.universe());
             Map<String, String> viaFile = session(tmp.resolve("file"), mirror.dir().toUri().toString(), mirror.universe());
             assertEquals(viaFile, viaServer);
+        }
+    }
+
+    @Test
+    void latestIsWhatTheGoCommandResolvesLatestToForEveryFixtureModule() throws IOException {
+        FixtureMirror mirror = FixtureMirror.get();
+        GoSandbox go = GoSandbox.create(tmp.resolve("go")).set("GOPROXY", mirror.dir().toUri().toString())
+                .set("GOFLAGS", "").set("GONOSUMDB", "*");
+        Path outside = Files.createDirectories(tmp.resolve("outside"));
+        try (MirrorServer server = MirrorServer.start(mirror.dir(), new InetSocketAddress("127.0.0.1", 0),
+                ServeOptions.defaults())) {
+            for (FixtureModule m : mirror.universe().modules()) {
+                String expected = go.goOk(outside, "list", "-m", "-f", "{{.Version}}", m.path() + "@latest").trim();
+                RawHttp.Response ours = RawHttp.get(server.port(), "/" + dev.gosync.gomod.module.ProxyLayout.latest(m.path()));
+                assertEquals(200, ours.status(), m.path());
+                assertTrue(ours.text().contains("\"Version\":\"" + expected + "\""), m.path() + ": go says " + expected
+                        + ", the server says " + ours.text());
+            }
         }
     }
 
