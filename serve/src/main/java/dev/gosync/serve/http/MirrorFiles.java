@@ -60,6 +60,9 @@ final class MirrorFiles {
                 return null;
             }
             if (!cacheable || stamp.size() > MAX_CACHED_FILE) {
+                if (!insideMirror(file)) {
+                    return null;
+                }
                 Streamed streamed = open(file, stamp);
                 if (streamed != null) {
                     return streamed;
@@ -69,6 +72,9 @@ final class MirrorFiles {
             Cached hit = cache.get(relative);
             if (hit != null && hit.stamp.equals(stamp)) {
                 return hit.representation;
+            }
+            if (!insideMirror(file)) {
+                return null;
             }
             byte[] body = read(file, stamp);
             // Replaced between the two stats: the bytes may belong to either file; read again.
@@ -92,10 +98,23 @@ final class MirrorFiles {
     byte[] readSmall(String relativePath) throws IOException {
         Path file = root.resolve(relativePath);
         FileStamp stamp = FileStamp.of(file);
-        if (stamp == null || stamp.size() > MAX_CACHED_FILE) {
+        if (stamp == null || stamp.size() > MAX_CACHED_FILE || !insideMirror(file)) {
             return null;
         }
         return read(file, stamp);
+    }
+
+    /**
+     * Whether the file, with every symbolic link on its way resolved, is still under the mirror
+     * (a link an administrator placed must not lead out of it). Checked whenever a file is
+     * opened; a cache hit needs no check, since a swapped directory would show as a new stamp.
+     */
+    private boolean insideMirror(Path file) throws IOException {
+        try {
+            return file.toRealPath().startsWith(root);
+        } catch (NoSuchFileException e) {
+            return false;
+        }
     }
 
     static String contentType(LayoutPath.Kind kind) {
