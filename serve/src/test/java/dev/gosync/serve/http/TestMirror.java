@@ -28,9 +28,26 @@ final class TestMirror {
         return store;
     }
 
-    /** Adds a version with a plain go.mod and a zip of deterministic pseudo-random bytes. */
+    /** Adds a version with a plain go.mod and a real module zip holding it and one Go file. */
     TestMirror add(String path, String version) {
-        return add(path, version, "module " + path + "\n", zipBytes(path, version, 4096));
+        String goMod = "module " + path + "\n";
+        return add(path, version, goMod, moduleZip(path, version, goMod));
+    }
+
+    static byte[] moduleZip(String path, String version, String goMod) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        String prefix = path + "@" + version + "/";
+        String pkg = path.substring(path.lastIndexOf('/') + 1).replaceAll("[^a-z]", "");
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry(prefix + "go.mod"));
+            zip.write(goMod.getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new java.util.zip.ZipEntry(prefix + "lib.go"));
+            zip.write(("package " + (pkg.isEmpty() ? "lib" : pkg) + "\n\nconst Version = \"" + version + "\"\n")
+                    .getBytes(StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     TestMirror add(String path, String version, String goMod, byte[] zip) {
