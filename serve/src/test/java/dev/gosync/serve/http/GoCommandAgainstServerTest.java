@@ -57,7 +57,7 @@ class GoCommandAgainstServerTest {
     }
 
     /** Runs the consumer commands; returns what each printed (or changed), for comparison. */
-    private static Map<String, String> session(Path dir, String goproxy, FixtureUniverse universe) throws IOException {
+    static Map<String, String> session(Path dir, String goproxy, FixtureUniverse universe) throws IOException {
         GoSandbox go = GoSandbox.create(dir).set("GOPROXY", goproxy).set("GOFLAGS", "-modcacherw")
                 .set("GONOSUMDB", "*").set("GOSUMDB", "off");
         Path project = FixtureUniverse.writeProject(dir.resolve("project"));
