@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
             KeygenCommand.class,
             VerifyCommand.class,
             ImportCommand.class,
-            PlannedCommand.Serve.class,
+            ServeCommand.class,
             PlannedCommand.Vendor.class,
             LogCommand.class,
             ModCommand.class,

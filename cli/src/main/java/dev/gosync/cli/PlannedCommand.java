@@ -24,13 +24,6 @@ abstract class PlannedCommand implements Callable<Integer> {
         throw new NotImplementedException("not implemented in this build yet: " + what);
     }
 
-    @Command(name = "serve", description = "Serve a mirror directory over HTTP with the GOPROXY protocol.")
-    static final class Serve extends PlannedCommand {
-        Serve() {
-            super("serving mirrors");
-        }
-    }
-
     @Command(name = "vendor", description = "Write vendor/ exactly as 'go mod vendor' would, from a mirror.")
     static final class Vendor extends PlannedCommand {
         Vendor() {

@@ -26,7 +26,7 @@ class CommandLineTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"serve", "vendor"})
+    @ValueSource(strings = {"vendor"})
     void plannedSubcommandsSayTheyAreNotImplementedAndExitThree(String sub) {
         CliRun run = CliRun.of(sub);
         assertEquals(ExitCodes.NOT_IMPLEMENTED, run.exitCode());

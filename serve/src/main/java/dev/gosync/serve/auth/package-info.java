@@ -1,0 +1,2 @@
+/** Which clients may see which modules of a served mirror. */
+package dev.gosync.serve.auth;

@@ -1,0 +1,136 @@
+package dev.gosync.serve.http;
+
+import dev.gosync.gomod.module.LayoutPath;
+import dev.gosync.gomod.module.ProxyLayout;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * What a request target names, decided before anything touches the disk. The target is
+ * percent-decoded exactly once, strictly (a bad escape, invalid or overlong UTF-8, a control
+ * character or a backslash makes it a bad request), and what remains must be a path that
+ * {@link ProxyLayout#parse} accepts: a valid module path and, for per-version files, a canonical
+ * version. Such a path has no {@code .} or {@code ..} element, no empty element and no element
+ * starting with a dot, so joined to the mirror it stays inside the mirror and outside the
+ * mirror's private {@code .gosync} directory.
+ */
+sealed interface RequestTarget {
+    /** {@code /healthz}. */
+    record Health() implements RequestTarget {
+    }
+
+    /** {@code /metrics}. */
+    record Metrics() implements RequestTarget {
+    }
+
+    /** A file of the GOPROXY protocol. */
+    record Module(LayoutPath layout) implements RequestTarget {
+    }
+
+    /** Not a proxy path; the go command treats 404 as "no such module or version". */
+    record NotFound(String reason) implements RequestTarget {
+    }
+
+    /** A target no client of a module proxy sends: broken encoding or an attempt to leave the path syntax. */
+    record Malformed(String reason) implements RequestTarget {
+    }
+
+    /** Classifies the raw request target of a request line. */
+    static RequestTarget parse(String raw) {
+        String path = raw;
+        int scheme = path.indexOf("://");
+        if (scheme > 0 && path.startsWith("http")) {
+            int slash = path.indexOf('/', scheme + 3);
+            path = slash < 0 ? "/" : path.substring(slash);
+        }
+        if (!path.startsWith("/")) {
+            return new Malformed("the request target is not an absolute path");
+        }
+        int query = path.indexOf('?');
+        if (query >= 0) {
+            path = path.substring(0, query);
+        }
+        int fragment = path.indexOf('#');
+        if (fragment >= 0) {
+            path = path.substring(0, fragment);
+        }
+        String decoded;
+        try {
+            decoded = percentDecode(path);
+        } catch (IllegalArgumentException e) {
+            return new Malformed(e.getMessage());
+        }
+        for (int i = 0; i < decoded.length(); i++) {
+            char c = decoded.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                return new Malformed("control character in the path");
+            }
+            if (c == '\\') {
+                return new Malformed("backslash in the path");
+            }
+        }
+        String relative = decoded.substring(1);
+        if (relative.equals("healthz")) {
+            return new Health();
+        }
+        if (relative.equals("metrics")) {
+            return new Metrics();
+        }
+        if (hasDotSegment(relative)) {
+            return new Malformed("dot segment in the path");
+        }
+        try {
+            return new Module(ProxyLayout.parse(relative));
+        } catch (ProxyLayout.InvalidLayoutPathException e) {
+            return new NotFound(e.getMessage());
+        }
+    }
+
+    private static boolean hasDotSegment(String path) {
+        for (String element : path.split("/", -1)) {
+            if (element.equals(".") || element.equals("..")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Decodes %XX escapes once; the bytes must be valid UTF-8 in its shortest form. */
+    private static String percentDecode(String path) {
+        if (path.indexOf('%') < 0 && path.chars().allMatch(c -> c < 0x80)) {
+            return path;
+        }
+        byte[] out = new byte[path.length()];
+        int n = 0;
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= path.length()) {
+                    throw new IllegalArgumentException("truncated percent escape");
+                }
+                int hi = Character.digit(path.charAt(i + 1), 16);
+                int lo = Character.digit(path.charAt(i + 2), 16);
+                if (hi < 0 || lo < 0) {
+                    throw new IllegalArgumentException("bad percent escape");
+                }
+                out[n++] = (byte) (hi << 4 | lo);
+                i += 2;
+            } else if (c >= 0x80) {
+                throw new IllegalArgumentException("raw non-ASCII character in the request target");
+            } else {
+                out[n++] = (byte) c;
+            }
+        }
+        try {
+            // The JDK decoder refuses overlong forms and encoded surrogates, as RFC 3629 requires.
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(out, 0, n)).toString();
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("the path is not valid UTF-8");
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.gosync.serve.http;
+
+import dev.gosync.serve.auth.AccessPolicy;
+import dev.gosync.serve.metrics.ServerMetrics;
+import io.netty.channel.group.ChannelGroup;
+
+/** What every connection of one server shares. */
+final class ServerState {
+    final MirrorFiles files;
+    final LatestAnswers latest;
+    final ServerMetrics metrics;
+    final AccessPolicy access;
+    final AccessLog accessLog;
+    final ChannelGroup connections;
+    final boolean tls;
+    /** Set when shutdown begins: connections finish what they are sending, then close. */
+    volatile boolean closing;
+
+    ServerState(MirrorFiles files, ServerMetrics metrics, AccessPolicy access, AccessLog accessLog,
+            ChannelGroup connections, boolean tls) {
+        this.files = files;
+        this.latest = new LatestAnswers(files);
+        this.metrics = metrics;
+        this.access = access;
+        this.accessLog = accessLog;
+        this.connections = connections;
+        this.tls = tls;
+    }
+}
