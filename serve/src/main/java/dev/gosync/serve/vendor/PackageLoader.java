@@ -54,6 +54,13 @@ final class PackageLoader {
     record Package(String path, ModuleVersion module, ModuleTree tree, String dir) {
     }
 
+    /** An import the go command would report against the importing package; all are collected and reported together. */
+    private static final class ImportException extends RuntimeException {
+        ImportException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
     private final MainModules mains;
     private final ModuleFiles files;
     private final Supplier<Resolution> resolution;
@@ -123,7 +130,7 @@ final class PackageLoader {
             Optional<Package> pkg;
             try {
                 pkg = resolve(path);
-            } catch (VendorException e) {
+            } catch (ImportException e) {
                 errors.add(stack(path, importedBy) + e.getMessage());
                 continue;
             }
@@ -183,7 +190,8 @@ final class PackageLoader {
     /**
      * The module providing an import, or empty for {@code "C"} and standard-library paths.
      *
-     * @throws VendorException when the import is invalid, missing, ambiguous or its candidates cannot be read
+     * @throws ImportException when the import is invalid, missing or ambiguous
+     * @throws VendorException  when a module that could provide it cannot be read or verified
      */
     private Optional<Package> resolve(String path) {
         if (path.equals("C")) {
@@ -207,7 +215,7 @@ final class PackageLoader {
         if (ImportPaths.isStandard(path)) {
             return Optional.empty();
         }
-        throw new VendorException("no required module provides package " + path, null);
+        throw new ImportException("no required module provides package " + path);
     }
 
     private static Package unique(String path, List<Package> found) {
@@ -220,7 +228,7 @@ final class PackageLoader {
             s.append("\n\t").append(p.module().path()).append(' ').append(p.module().version())
                     .append(" (").append(p.tree().describe()).append(p.dir().isEmpty() ? "" : "/" + p.dir()).append(')');
         }
-        throw new VendorException(s.toString(), null);
+        throw new ImportException(s.toString());
     }
 
     /** The modules among {@code versions} that hold a Go package directory for path, longest module path first. */
@@ -280,7 +288,7 @@ final class PackageLoader {
             }
         }
         if (problem != null) {
-            throw new VendorException(problem, null);
+            throw new ImportException(problem);
         }
     }
 
