@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
             PlannedCommand.Verify.class,
             PlannedCommand.Import.class,
             PlannedCommand.Serve.class,
-            PlannedCommand.Vendor.class,
+            VendorCommand.class,
             PlannedCommand.Log.class,
             ModCommand.class,
             CommandLine.HelpCommand.class

@@ -45,13 +45,6 @@ abstract class PlannedCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "vendor", description = "Write vendor/ exactly as 'go mod vendor' would, from a mirror.")
-    static final class Vendor extends PlannedCommand {
-        Vendor() {
-            super("vendoring");
-        }
-    }
-
     @Command(name = "log", description = "Show a mirror's audit log of imported bundles.")
     static final class Log extends PlannedCommand {
         Log() {

@@ -26,7 +26,7 @@ class CommandLineTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"verify", "import", "serve", "vendor", "log"})
+    @ValueSource(strings = {"verify", "import", "serve", "log"})
     void plannedSubcommandsSayTheyAreNotImplementedAndExitThree(String sub) {
         CliRun run = CliRun.of(sub);
         assertEquals(ExitCodes.NOT_IMPLEMENTED, run.exitCode());
