@@ -8,8 +8,6 @@ public final class ExitCodes {
     public static final int FAILED = 1;
     /** The command line itself was wrong (unknown flag, missing argument). */
     public static final int USAGE = 2;
-    /** The subcommand exists in the plan but is not implemented in this build. */
-    public static final int NOT_IMPLEMENTED = 3;
     /** A bug in gosync: an unexpected exception. Rerun with --debug and report it. */
     public static final int INTERNAL = 70;
 

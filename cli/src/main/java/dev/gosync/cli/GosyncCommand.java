@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
             VerifyCommand.class,
             ImportCommand.class,
             ServeCommand.class,
-            PlannedCommand.Vendor.class,
+            VendorCommand.class,
             LogCommand.class,
             ModCommand.class,
             CommandLine.HelpCommand.class
@@ -55,10 +55,6 @@ public final class GosyncCommand implements Runnable {
     private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
         boolean debug = ((GosyncCommand) cl.getCommandSpec().root().userObject()).debug;
-        if (e instanceof NotImplementedException ni) {
-            err.println("gosync " + cl.getCommandName() + ": " + ni.getMessage());
-            return ExitCodes.NOT_IMPLEMENTED;
-        }
         if (e instanceof GosyncException ge) {
             err.println("gosync " + cl.getCommandName() + ": " + ge.getMessage());
             if (ge.remedy() != null) {

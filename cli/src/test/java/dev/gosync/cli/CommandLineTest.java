@@ -4,13 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 class CommandLineTest {
 
     @Test
-    void helpListsEveryPlannedSubcommand() {
+    void helpListsEverySubcommand() {
         CliRun run = CliRun.of("--help");
         assertEquals(ExitCodes.OK, run.exitCode());
         for (String sub : new String[] {"quickstart", "export", "verify", "import", "serve", "vendor", "log", "mod"}) {
@@ -23,14 +21,6 @@ class CommandLineTest {
         CliRun run = CliRun.of("--version");
         assertEquals(ExitCodes.OK, run.exitCode());
         assertTrue(run.out().startsWith("gosync 0."), run.out());
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"vendor"})
-    void plannedSubcommandsSayTheyAreNotImplementedAndExitThree(String sub) {
-        CliRun run = CliRun.of(sub);
-        assertEquals(ExitCodes.NOT_IMPLEMENTED, run.exitCode());
-        assertTrue(run.err().contains("not implemented"), run.err());
     }
 
     @Test
