@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gosync.agent.env.GoEnvironment;
-import dev.gosync.agent.proxy.ProxyClient;
-import dev.gosync.agent.proxy.ProxyClientSettings;
 import dev.gosync.fixtures.GoSandbox;
 import dev.gosync.fixtures.universe.FixtureCommit;
 import dev.gosync.fixtures.universe.FixtureModule;
@@ -64,7 +61,7 @@ class DirectSourceGoCommandTest {
         universe = FixtureUniverse.create(tmp.resolve("universe"));
         go = universe.configure(GoSandbox.create(tmp.resolve("sandbox")));
         outside = Files.createDirectories(tmp.resolve("outside"));
-        direct = open(go, tmp.resolve("mirrors"));
+        direct = SandboxDirect.open(go, tmp.resolve("direct"));
         List<String> args = new ArrayList<>(List.of("mod", "download", "-json"));
         universe.versions().forEach(v -> args.add(v.modulePath() + "@" + v.version()));
         downloaded = byKey(stream(go.goOk(outside, args.toArray(String[]::new))), "Version");
@@ -74,14 +71,6 @@ class DirectSourceGoCommandTest {
     @AfterAll
     static void tearDown() {
         direct.close();
-    }
-
-    /** A direct source configured from the sandbox's environment, as an export on that machine would be. */
-    static DirectSource open(GoSandbox sandbox, Path mirrors) {
-        Map<String, String> env = sandbox.env();
-        DirectContext context = new DirectContext(GoEnvironment.of(env), env, sandbox.root().resolve("home"),
-                "Linux", ProxyClient.create(ProxyClientSettings.defaults()), tmp.resolve("cache"));
-        return DirectSettings.of(VcsMap.empty()).withMirrorDir(mirrors).open(context);
     }
 
     @Test
@@ -164,7 +153,7 @@ class DirectSourceGoCommandTest {
 
     @Test
     void aSecondSourceOnTheSameMirrorsFetchesIncrementallyAndAnswersTheSame() {
-        try (DirectSource again = open(go, tmp.resolve("mirrors"))) {
+        try (DirectSource again = SandboxDirect.open(go, tmp.resolve("direct"))) {
             ModuleVersion v = new ModuleVersion(ModulePaths.BASIC, "v1.1.0");
             assertEquals(new String(direct.info(v).toJson(), StandardCharsets.UTF_8),
                     new String(again.info(v).toJson(), StandardCharsets.UTF_8));
