@@ -55,7 +55,7 @@ public record DirectSettings(VcsMap vcsMap, Optional<Path> mirrorDir, Optional<S
         ProxyClientSettings client = context.client().settings();
         UrlRewrites rewrites = UrlRewrites.fromFiles(
                 GitConfigFiles.forUser(context.environment(), context.home(), context.osName()));
-        Govcs govcs = Govcs.parse(context.go().get("GOVCS").orElse(""), context.go().goprivate());
+        Govcs govcs = Govcs.of(context.go().get("GOVCS").orElse(""), context.go().goprivate());
         int timeout = (int) Math.max(1, client.readTimeout().toSeconds());
         MirrorCache mirrors = new MirrorCache(mirrorDir.orElse(context.cacheDir().resolve(".gosync").resolve("vcs")),
                 new RemoteAccess(client.auth(), ssh, timeout));

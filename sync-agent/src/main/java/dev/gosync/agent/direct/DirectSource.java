@@ -1,5 +1,6 @@
 package dev.gosync.agent.direct;
 
+import dev.gosync.agent.discovery.DiscoveryException;
 import dev.gosync.agent.discovery.Govcs;
 import dev.gosync.agent.discovery.RepoRoot;
 import dev.gosync.agent.discovery.RepoRootFinder;
@@ -8,6 +9,7 @@ import dev.gosync.agent.gitremote.MirrorCache;
 import dev.gosync.agent.gitremote.RemoteGitException;
 import dev.gosync.agent.vcs.GitRepoSource;
 import dev.gosync.agent.vcs.GitSourceException;
+import dev.gosync.gomod.GosyncException;
 import dev.gosync.gomod.module.ModuleVersion;
 import dev.gosync.gomod.store.ModuleSource;
 import dev.gosync.gomod.store.RevInfo;
@@ -64,32 +66,32 @@ public final class DirectSource implements ModuleSource, AutoCloseable {
 
     @Override
     public List<String> versions(String modulePath) {
-        return source(modulePath).versions(modulePath);
+        return source(modulePath, modulePath).versions(modulePath);
     }
 
     @Override
     public RevInfo info(ModuleVersion version) {
-        return source(version.path()).info(version);
+        return source(version.path(), version.toString()).info(version);
     }
 
     @Override
     public RevInfo query(String modulePath, String query) {
-        return source(modulePath).query(modulePath, query);
+        return source(modulePath, modulePath + "@" + query).query(modulePath, query);
     }
 
     @Override
     public Optional<RevInfo> latest(String modulePath) {
-        return source(modulePath).latest(modulePath);
+        return source(modulePath, modulePath + "@latest").latest(modulePath);
     }
 
     @Override
     public InputStream goMod(ModuleVersion version) {
-        return source(version.path()).goMod(version);
+        return source(version.path(), version.toString()).goMod(version);
     }
 
     @Override
     public InputStream zip(ModuleVersion version) {
-        return source(version.path()).zip(version);
+        return source(version.path(), version.toString()).zip(version);
     }
 
     @Override
@@ -107,7 +109,11 @@ public final class DirectSource implements ModuleSource, AutoCloseable {
         return finder.find(modulePath);
     }
 
-    private ModuleSource source(String modulePath) {
+    /**
+     * The source of the module's repository, found once; a failure to find or fetch it is thrown
+     * again for every request, prefixed like the go command prefixes it ({@code path@version: }).
+     */
+    private ModuleSource source(String modulePath, String subject) {
         CompletableFuture<ModuleSource> future = byModule.computeIfAbsent(modulePath, p -> new CompletableFuture<>());
         synchronized (future) {
             if (!future.isDone()) {
@@ -121,8 +127,24 @@ public final class DirectSource implements ModuleSource, AutoCloseable {
         try {
             return future.join();
         } catch (CompletionException e) {
-            throw (RuntimeException) e.getCause();
+            throw prefixed(subject, (RuntimeException) e.getCause());
         }
+    }
+
+    private static RuntimeException prefixed(String subject, RuntimeException e) {
+        if (e instanceof DiscoveryException d) {
+            return new DiscoveryException(subject + ": " + d.getMessage(), d.remedy());
+        }
+        if (e instanceof RemoteGitException r) {
+            return new RemoteGitException(subject + ": " + r.getMessage(), r.remedy());
+        }
+        if (e instanceof GitSourceException g) {
+            return new GitSourceException(subject + ": " + g.getMessage(), g.remedy(), g);
+        }
+        if (e instanceof GosyncException g) {
+            return new GosyncException(subject + ": " + g.getMessage(), g.remedy(), g);
+        }
+        return e;
     }
 
     private ModuleSource locate(String modulePath) {
@@ -131,7 +153,7 @@ public final class DirectSource implements ModuleSource, AutoCloseable {
             return modProxy.apply(root.repo());
         }
         if (!root.vcs().equals(RepoRoot.GIT)) {
-            throw new GitSourceException("module " + modulePath + " is in a " + vcsName(root.vcs()) + " repository ("
+            throw new GitSourceException("the repository of module " + modulePath + " is a " + vcsName(root.vcs()) + " repository ("
                     + root.repo() + "); gosync fetches only git repositories",
                     "fetch this module through a module proxy, or mirror the repository into git and map the module to"
                             + " it with --vcs-map " + root.root() + "=<git URL>");
@@ -141,12 +163,7 @@ public final class DirectSource implements ModuleSource, AutoCloseable {
         if (found != null) {
             return found;
         }
-        Repository repo;
-        try {
-            repo = mirrors.mirror(rewrites.rewrite(root.repo()), root.repo());
-        } catch (RemoteGitException e) {
-            throw new RemoteGitException("module " + modulePath + ": " + e.getMessage(), e.remedy());
-        }
+        Repository repo = mirrors.mirror(rewrites.rewrite(root.repo()), root.repo());
         return byRepo.computeIfAbsent(key, k -> new GitRepoSource(repo, root.root(), root.subdir(), root.repo()));
     }
 

@@ -29,19 +29,38 @@ public final class Govcs {
 
     private final List<Rule> rules;
     private final String goprivate;
+    private final String invalid;
 
-    private Govcs(List<Rule> rules, String goprivate) {
+    private Govcs(List<Rule> rules, String goprivate, String invalid) {
         this.rules = rules;
         this.goprivate = goprivate;
+        this.invalid = invalid;
+    }
+
+    /**
+     * The policy of GOVCS ("" for unset). Like the go command, a malformed value is reported when
+     * a repository is checked, with the go command's message, not when it is read.
+     *
+     * @param goprivate GOPRIVATE, which tells private repositories from public ones
+     */
+    public static Govcs of(String govcs, String goprivate) {
+        try {
+            return new Govcs(parseRules(govcs), goprivate, null);
+        } catch (InvalidGovcsException e) {
+            return new Govcs(List.of(), goprivate, e.getMessage());
+        }
     }
 
     /**
      * Parses GOVCS ("" for unset) with the go command's checks and messages.
      *
-     * @param goprivate GOPRIVATE, which tells private repositories from public ones
      * @throws InvalidGovcsException for a malformed value
      */
     public static Govcs parse(String govcs, String goprivate) {
+        return new Govcs(parseRules(govcs), goprivate, null);
+    }
+
+    private static List<Rule> parseRules(String govcs) {
         List<Rule> rules = new ArrayList<>();
         String s = govcs.strip();
         if (!s.isEmpty()) {
@@ -82,7 +101,7 @@ public final class Govcs {
             }
         }
         rules.addAll(DEFAULTS);
-        return new Govcs(List.copyOf(rules), goprivate);
+        return List.copyOf(rules);
     }
 
     /** The go command's default policy, with no GOPRIVATE. */
@@ -94,11 +113,15 @@ public final class Govcs {
      * Checks that {@code vcs} may be used for the repository rooted at {@code root}; the
      * {@code mod} protocol (a proxy named by a go-import tag) is always allowed.
      *
-     * @throws DiscoveryException with the go command's message when the policy forbids it
+     * @throws DiscoveryException with the go command's message when the policy forbids it, or GOVCS
+     *                            is malformed
      */
     public void check(String vcs, String root) {
         if (vcs.equals(RepoRoot.MOD)) {
             return;
+        }
+        if (invalid != null) {
+            throw new DiscoveryException(invalid, InvalidGovcsException.REMEDY);
         }
         boolean isPrivate = PrefixPatterns.matches(goprivate, root);
         if (!allows(root, isPrivate, vcs)) {
@@ -130,9 +153,11 @@ public final class Govcs {
 
     /** A GOVCS value the go command would refuse. */
     public static final class InvalidGovcsException extends dev.gosync.gomod.GosyncException {
+        static final String REMEDY = "fix GOVCS (see 'go help vcs'): pattern:vcs|vcs,… with patterns like private,"
+                + " public or a module path glob";
+
         InvalidGovcsException(String message) {
-            super(message, "fix GOVCS (see 'go help vcs'): pattern:vcs|vcs,… with patterns like private, public"
-                    + " or a module path glob");
+            super(message, REMEDY);
         }
     }
 }

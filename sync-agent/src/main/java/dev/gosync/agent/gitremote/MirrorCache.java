@@ -88,15 +88,13 @@ public final class MirrorCache implements AutoCloseable {
 
     /** Whether a git repository answers at the URL (the go command's {@code git ls-remote} probe). */
     public boolean answers(String fetchUrl) {
-        try (Repository scratch = new org.eclipse.jgit.internal.storage.dfs.InMemoryRepository(
-                new org.eclipse.jgit.internal.storage.dfs.DfsRepositoryDescription("probe"));
-             Transport transport = Transport.open(scratch, new URIish(fetchUrl))) {
+        try (Transport transport = Transport.open(new URIish(fetchUrl))) {
             access.configure(transport);
             try (FetchConnection connection = transport.openFetch()) {
                 connection.getRefs();
                 return true;
             }
-        } catch (Exception e) {
+        } catch (java.net.URISyntaxException | IOException e) {
             return false;
         }
     }

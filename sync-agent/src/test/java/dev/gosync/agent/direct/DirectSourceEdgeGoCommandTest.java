@@ -119,7 +119,7 @@ class DirectSourceEdgeGoCommandTest {
         ProcessResult theirs = go.go(outside, "mod", "download", "-json", MISSING + "@v1.0.0");
         assertFalse(theirs.succeeded(), "the go command cannot fetch it either");
         RemoteGitException e = assertThrows(RemoteGitException.class, () -> direct.info(new ModuleVersion(MISSING, "v1.0.0")));
-        assertTrue(e.getMessage().startsWith("module " + MISSING + ": cannot fetch " + URL_PREFIX + "missing (rewritten to file:"),
+        assertTrue(e.getMessage().startsWith(MISSING + "@v1.0.0: cannot fetch " + URL_PREFIX + "missing (rewritten to file:"),
                 e.getMessage());
         assertTrue(e.getMessage().contains(tmp.resolve("git").resolve("missing").toString()), e.getMessage());
         assertTrue(e.remedy().contains("reachable"), e.remedy());
