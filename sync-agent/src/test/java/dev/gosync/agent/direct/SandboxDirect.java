@@ -18,9 +18,13 @@ final class SandboxDirect {
     }
 
     static DirectSource open(GoSandbox sandbox, Path work, DirectSettings settings) {
+        return open(sandbox, work, settings, ProxyClientSettings.defaults());
+    }
+
+    static DirectSource open(GoSandbox sandbox, Path work, DirectSettings settings, ProxyClientSettings client) {
         Map<String, String> env = sandbox.env();
         DirectContext context = new DirectContext(GoEnvironment.of(env), env, sandbox.root().resolve("home"), "Linux",
-                ProxyClient.create(ProxyClientSettings.defaults()), work.resolve("cache"));
+                ProxyClient.create(client), work.resolve("cache"));
         return settings.withMirrorDir(work.resolve("mirrors")).open(context);
     }
 }

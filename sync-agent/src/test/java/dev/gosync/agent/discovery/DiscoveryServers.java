@@ -34,7 +34,7 @@ import javax.net.ssl.TrustManagerFactory;
  * the paths they were given. {@link #route()} points host names at them, so module paths can use
  * real-looking hosts without DNS.
  */
-final class DiscoveryServers implements AutoCloseable {
+public final class DiscoveryServers implements AutoCloseable {
     private static final char[] PASSWORD = "changeit".toCharArray();
 
     /** A page: status and HTML. */
@@ -49,8 +49,9 @@ final class DiscoveryServers implements AutoCloseable {
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final SSLContext clientContext;
 
-    DiscoveryServers(Path dir) {
+    public DiscoveryServers(Path dir) {
         try {
+            Files.createDirectories(dir);
             Path keyStore = dir.resolve("server.p12");
             String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
             Processes.run(dir, null, Duration.ofSeconds(30), List.of(keytool, "-genkeypair", "-alias", "server",
@@ -86,33 +87,33 @@ final class DiscoveryServers implements AutoCloseable {
     }
 
     /** A client context that trusts the https server's certificate. */
-    SSLContext trusting() {
+    public SSLContext trusting() {
         return clientContext;
     }
 
     /** Serves {@code html} over https for the import path (host and path). */
-    DiscoveryServers https(String importPath, String html) {
+    public DiscoveryServers https(String importPath, String html) {
         return https(importPath, 200, html);
     }
 
-    DiscoveryServers https(String importPath, int status, String html) {
+    public DiscoveryServers https(String importPath, int status, String html) {
         httpsPages.put(pathOf(importPath), new Page(status, html));
         return this;
     }
 
     /** Serves {@code html} over plain http for the import path. */
-    DiscoveryServers http(String importPath, String html) {
+    public DiscoveryServers http(String importPath, String html) {
         httpPages.put(pathOf(importPath), new Page(200, html));
         return this;
     }
 
     /** Every request so far, as {@code scheme path?query}. */
-    List<String> requests() {
+    public List<String> requests() {
         return List.copyOf(requests);
     }
 
     /** Sends every https URL to the https server and every http URL to the http server, whatever the host. */
-    UnaryOperator<URI> route() {
+    public UnaryOperator<URI> route() {
         return u -> {
             int port = u.getScheme().equals("https") ? https.getAddress().getPort() : http.getAddress().getPort();
             return URI.create(u.getScheme() + "://127.0.0.1:" + port + u.getRawPath()
@@ -121,17 +122,17 @@ final class DiscoveryServers implements AutoCloseable {
     }
 
     /** A route that sends https requests to a closed port, so that https fails. */
-    UnaryOperator<URI> routeWithoutHttps() {
+    public UnaryOperator<URI> routeWithoutHttps() {
         UnaryOperator<URI> normal = route();
         return u -> u.getScheme().equals("https") ? URI.create("https://127.0.0.1:1" + u.getRawPath() + "?"
                 + u.getRawQuery()) : normal.apply(u);
     }
 
-    static String meta(String prefix, String vcs, String repo) {
+    public static String meta(String prefix, String vcs, String repo) {
         return "<meta name=\"go-import\" content=\"" + prefix + " " + vcs + " " + repo + "\">";
     }
 
-    static String page(String... metas) {
+    public static String page(String... metas) {
         return "<!DOCTYPE html>\n<html><head>" + String.join("\n", metas) + "</head><body>nothing here</body></html>\n";
     }
 
