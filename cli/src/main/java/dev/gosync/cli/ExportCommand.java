@@ -1,5 +1,8 @@
 package dev.gosync.cli;
 
+import dev.gosync.agent.direct.DirectSettings;
+import dev.gosync.agent.direct.VcsMap;
+import dev.gosync.agent.direct.VcsMapFile;
 import dev.gosync.agent.export.ChannelMode;
 import dev.gosync.agent.export.ExportInput;
 import dev.gosync.agent.export.ExportListener;
@@ -9,7 +12,9 @@ import dev.gosync.agent.export.ExportSettings;
 import dev.gosync.agent.export.Exporter;
 import dev.gosync.agent.state.StateLocation;
 import dev.gosync.bundle.archive.Compression;
+import dev.gosync.gomod.GosyncException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +50,16 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--proxy", paramLabel = "LIST",
             description = "A GOPROXY list to use instead of the environment's (',' falls through on 404/410, '|' on any error).")
     String proxy;
+
+    @Option(names = "--vcs-map", paramLabel = "PREFIX=REPO_URL",
+            description = "Fetch modules at or below PREFIX (a repository root's import path) from this git URL in direct "
+                    + "mode, without discovery; repeatable, the longest prefix wins, before the vcs-map file's entries.")
+    List<String> vcsMaps = new ArrayList<>();
+
+    @Option(names = "--vcs-map-file", paramLabel = "FILE",
+            description = "The vcs-map file, one PREFIX=REPO_URL per line (default: $XDG_CONFIG_HOME/gosync/vcs-map or "
+                    + "~/.config/gosync/vcs-map; see docs/direct-mode.md).")
+    Path vcsMapFile;
 
     @Option(names = "--incremental",
             description = "Leave out files the channel shipped before (recorded in the state file); needs --channel.")
@@ -103,7 +118,8 @@ final class ExportCommand implements Callable<Integer> {
         ExportProgress progress = quiet ? null : new ExportProgress(err, System.console() != null);
         ExportResult result;
         try {
-            result = new Exporter(ExportSettings.fromProcess("gosync " + GosyncCommand.version()))
+            ExportSettings settings = ExportSettings.fromProcess("gosync " + GosyncCommand.version());
+            result = new Exporter(settings.withDirect(DirectSettings.of(vcsMap(settings))))
                     .export(request, progress == null ? ExportListener.NONE : progress);
         } finally {
             if (progress != null) {
@@ -155,6 +171,24 @@ final class ExportCommand implements Callable<Integer> {
             request.jobs(jobs);
         }
         return request.build();
+    }
+
+    /** The --vcs-map options, then the vcs-map file for prefixes they leave unmapped. */
+    private VcsMap vcsMap(ExportSettings settings) {
+        List<VcsMap.Entry> given = new ArrayList<>();
+        for (String spec : vcsMaps) {
+            try {
+                given.add(VcsMap.parseEntry(spec, "--vcs-map"));
+            } catch (GosyncException e) {
+                throw usage(e.getMessage() + " (" + e.remedy() + ")");
+            }
+        }
+        Path file = vcsMapFile != null ? vcsMapFile
+                : VcsMapFile.defaultFile(settings.environment(), settings.osName(), settings.home());
+        if (vcsMapFile != null && !Files.isRegularFile(file)) {
+            throw usage("--vcs-map-file " + file + " does not exist");
+        }
+        return VcsMap.of(given).before(VcsMap.readFile(file));
     }
 
     private Compression compression() {

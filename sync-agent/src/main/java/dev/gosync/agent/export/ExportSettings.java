@@ -3,8 +3,7 @@ package dev.gosync.agent.export;
 import dev.gosync.agent.checksum.ChecksumVerifier;
 import dev.gosync.agent.env.GoEnvironment;
 import dev.gosync.agent.proxy.ProxyClientSettings;
-import dev.gosync.agent.proxy.UnavailableDirectSource;
-import dev.gosync.gomod.store.ModuleSource;
+import dev.gosync.agent.direct.DirectMode;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -15,7 +14,8 @@ import java.util.Objects;
  *
  * @param goEnvironment the go command's settings (GOPROXY, GONOPROXY, GOAUTH, …)
  * @param client        timeouts and retries for proxies; credentials are added from GOAUTH
- * @param direct        what serves {@code direct} in GOPROXY and modules matching GONOPROXY
+ * @param direct        what serves {@code direct} in GOPROXY and modules matching GONOPROXY, opened
+ *                      once per export
  * @param checksums     records checked after go.sum, such as a checksum database
  * @param environment   the process environment: {@code SOURCE_DATE_EPOCH}, and the variables
  *                      that place the default cache and state ({@code XDG_CACHE_HOME}, …)
@@ -24,7 +24,7 @@ import java.util.Objects;
  * @param clock         the creation time when {@code SOURCE_DATE_EPOCH} is unset
  * @param tool          the tool and version written into manifests, such as {@code gosync 0.1.0}
  */
-public record ExportSettings(GoEnvironment goEnvironment, ProxyClientSettings client, ModuleSource direct,
+public record ExportSettings(GoEnvironment goEnvironment, ProxyClientSettings client, DirectMode direct,
                              ChecksumVerifier checksums, Map<String, String> environment, Path home, String osName,
                              Clock clock, String tool) {
     public ExportSettings {
@@ -41,11 +41,11 @@ public record ExportSettings(GoEnvironment goEnvironment, ProxyClientSettings cl
 
     /**
      * The settings of this process: its environment completed by {@code go env}, default proxy
-     * client settings, no direct mode yet, go.sum as the only checksum record.
+     * client settings, no direct mode (see {@link #withDirect}), go.sum as the only checksum record.
      */
     public static ExportSettings fromProcess(String tool) {
         return new ExportSettings(GoEnvironment.fromProcess(), ProxyClientSettings.defaults(),
-                UnavailableDirectSource.INSTANCE, ChecksumVerifier.NONE, System.getenv(),
+                DirectMode.UNAVAILABLE, ChecksumVerifier.NONE, System.getenv(),
                 Path.of(System.getProperty("user.home")), System.getProperty("os.name", ""), Clock.systemUTC(), tool);
     }
 
@@ -59,5 +59,9 @@ public record ExportSettings(GoEnvironment goEnvironment, ProxyClientSettings cl
 
     public ExportSettings withEnvironment(Map<String, String> env) {
         return new ExportSettings(goEnvironment, client, direct, checksums, env, home, osName, clock, tool);
+    }
+
+    public ExportSettings withDirect(DirectMode mode) {
+        return new ExportSettings(goEnvironment, client, mode, checksums, environment, home, osName, clock, tool);
     }
 }

@@ -7,6 +7,7 @@ import dev.gosync.agent.cache.CachedFile;
 import dev.gosync.agent.cache.DownloadCache;
 import dev.gosync.agent.checksum.ChecksumVerifier;
 import dev.gosync.agent.checksum.GoSumVerifier;
+import dev.gosync.agent.direct.DirectContext;
 import dev.gosync.agent.env.GoEnvironment;
 import dev.gosync.agent.proxy.ProxyChain;
 import dev.gosync.agent.proxy.ProxyClient;
@@ -30,6 +31,7 @@ import dev.gosync.bundle.sign.sshsig.SshSigSigner;
 import dev.gosync.gomod.GosyncException;
 import dev.gosync.gomod.module.LayoutPath;
 import dev.gosync.gomod.module.ModuleVersion;
+import dev.gosync.gomod.store.ModuleSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,14 +84,20 @@ public final class Exporter {
                     "choose another output name, or remove the old bundle");
         }
         List<Target> targets = open(request.inputs());
-        try (BundleChain channel = BundleChain.open(request.channel(), request.dryRun())) {
+        try (BundleChain channel = BundleChain.open(request.channel(), request.dryRun());
+             SourceCloser closer = new SourceCloser()) {
             GoEnvironment env = request.proxy().map(p -> settings.goEnvironment().with("GOPROXY", p))
                     .orElse(settings.goEnvironment());
-            ProxyChain chain = proxyChain(env);
+            Path cacheDir = request.cacheDir().orElseGet(this::defaultCacheDir);
+            ProxyClient client = proxyClient(env);
+            ModuleSource direct = settings.direct().open(new DirectContext(env, settings.environment(), settings.home(),
+                    settings.osName(), client, cacheDir));
+            closer.register(direct);
+            ProxyChain chain = ProxyChain.fromEnvironment(env, client, direct);
             String source = Redaction.redact(chain.describe());
             List<Path> goSums = targets.stream().flatMap(t -> t.goSums().stream()).toList();
             ChecksumVerifier verifier = ChecksumVerifier.all(List.of(GoSumVerifier.read(goSums), settings.checksums()));
-            DownloadCache cache = DownloadCache.open(request.cacheDir().orElseGet(this::defaultCacheDir), chain,
+            DownloadCache cache = DownloadCache.open(cacheDir, chain,
                     verifier, settings.client().retry(), listener);
 
             listener.phase(ExportListener.Phase.RESOLVE);
@@ -159,10 +167,10 @@ public final class Exporter {
         return targets;
     }
 
-    private ProxyChain proxyChain(GoEnvironment env) {
+    private ProxyClient proxyClient(GoEnvironment env) {
         ProxyClientSettings client = settings.client();
         AuthConfig auth = new AuthConfig(GoAuth.fromEnvironment(env), client.auth().plainHttpToLoopback());
-        return ProxyChain.fromEnvironment(env, ProxyClient.create(client.withAuth(auth)), settings.direct());
+        return ProxyClient.create(client.withAuth(auth));
     }
 
     private static Plan resolve(List<Target> targets, DownloadCache cache, int jobs, ExportListener listener) {

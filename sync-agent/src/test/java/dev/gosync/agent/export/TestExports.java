@@ -4,7 +4,7 @@ import dev.gosync.agent.checksum.ChecksumVerifier;
 import dev.gosync.agent.env.GoEnvironment;
 import dev.gosync.agent.proxy.ProxyClientSettings;
 import dev.gosync.agent.proxy.RetryPolicy;
-import dev.gosync.agent.proxy.UnavailableDirectSource;
+import dev.gosync.agent.direct.DirectMode;
 import dev.gosync.bundle.sign.sshkey.Ed25519KeyPair;
 import dev.gosync.bundle.sign.sshkey.KeyPairs;
 import java.nio.file.Path;
@@ -28,7 +28,7 @@ final class TestExports {
                 .withRetry(RetryPolicy.of(3, Duration.ZERO, Duration.ZERO))
                 .withReadTimeout(Duration.ofSeconds(10));
         return new ExportSettings(GoEnvironment.of(Map.of("GOPROXY", goproxy)), client,
-                UnavailableDirectSource.INSTANCE, ChecksumVerifier.NONE,
+                DirectMode.UNAVAILABLE, ChecksumVerifier.NONE,
                 Map.of("SOURCE_DATE_EPOCH", Long.toString(SOURCE_DATE_EPOCH)), home, "Linux",
                 Clock.fixed(Instant.parse("2030-01-01T00:00:00Z"), ZoneOffset.UTC), "gosync test");
     }

@@ -1,0 +1,42 @@
+package dev.gosync.agent.direct;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Where the vcs-map file lives when {@code --vcs-map-file} does not say: the per-user
+ * configuration directory of each operating system.
+ *
+ * <ul>
+ *   <li>Linux and other Unix systems: {@code $XDG_CONFIG_HOME/gosync/vcs-map}, or
+ *       {@code ~/.config/gosync/vcs-map} when the variable is unset, empty or relative;
+ *   <li>macOS: {@code ~/Library/Application Support/gosync/vcs-map};
+ *   <li>Windows: {@code %APPDATA%\gosync\vcs-map}, or under {@code ~\AppData\Roaming} when the
+ *       variable is unset.
+ * </ul>
+ */
+public final class VcsMapFile {
+    private static final String APP = "gosync";
+    private static final String FILE = "vcs-map";
+
+    private VcsMapFile() {
+    }
+
+    /** The default file for the given environment, {@code os.name} and home; touches no file. */
+    public static Path defaultFile(Map<String, String> env, String osName, Path home) {
+        String os = osName.toLowerCase(Locale.ROOT);
+        if (os.startsWith("windows")) {
+            String appData = env.get("APPDATA");
+            Path root = appData == null || appData.isEmpty() ? home.resolve("AppData").resolve("Roaming") : Path.of(appData);
+            return root.resolve(APP).resolve(FILE);
+        }
+        if (os.startsWith("mac") || os.startsWith("darwin")) {
+            return home.resolve("Library").resolve("Application Support").resolve(APP).resolve(FILE);
+        }
+        String configHome = env.get("XDG_CONFIG_HOME");
+        Path configured = configHome == null || configHome.isEmpty() ? null : Path.of(configHome);
+        Path root = configured != null && configured.isAbsolute() ? configured : home.resolve(".config");
+        return root.resolve(APP).resolve(FILE);
+    }
+}
