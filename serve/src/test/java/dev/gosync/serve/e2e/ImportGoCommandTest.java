@@ -12,7 +12,7 @@ import dev.gosync.agent.export.ExportResult;
 import dev.gosync.agent.export.ExportSettings;
 import dev.gosync.agent.export.Exporter;
 import dev.gosync.agent.proxy.ProxyClientSettings;
-import dev.gosync.agent.proxy.UnavailableDirectSource;
+import dev.gosync.agent.direct.DirectMode;
 import dev.gosync.bundle.sign.sshkey.Ed25519KeyPair;
 import dev.gosync.bundle.sign.sshkey.KeyPairs;
 import dev.gosync.fixtures.GoSandbox;
@@ -71,7 +71,7 @@ class ImportGoCommandTest {
         KeyPairs.write(key, tmp.resolve("signing-key"));
         Path trust = Signers.trustStore(tmp.resolve("allowed_signers"), key);
         ExportSettings settings = new ExportSettings(GoEnvironment.of(Map.of("GOPROXY", upstream.url())),
-                ProxyClientSettings.defaults(), UnavailableDirectSource.INSTANCE, ChecksumVerifier.NONE,
+                ProxyClientSettings.defaults(), DirectMode.UNAVAILABLE, ChecksumVerifier.NONE,
                 Map.of("SOURCE_DATE_EPOCH", "1714560000"), tmp, "Linux",
                 Clock.fixed(Instant.parse("2030-01-01T00:00:00Z"), ZoneOffset.UTC), "gosync test");
         Path bundle = tmp.resolve("fixture.tar.zst");
