@@ -16,7 +16,7 @@ class QuickstartCommandTest {
     Path tmp;
 
     @Test
-    void quickstartExportsASignedBundleThatTheGoCommandBuildsFromOffline() {
+    void quickstartRunsTheWholeMissionAndTheGoCommandBuildsOfflineFromTheServedMirrorAndFromVendor() {
         GoToolchain.require();
         CliRun run = CliRun.of("quickstart", "--workdir", tmp.resolve("qs").toString());
 
@@ -24,6 +24,8 @@ class QuickstartCommandTest {
         assertTrue(run.out().contains("all hashes equal go.sum"), run.out());
         assertTrue(run.out().contains("wrote bundle"), run.out());
         assertTrue(run.out().contains("gosync: signed by quickstart"), run.out());
+        assertTrue(run.out().contains("already imported, nothing changed"), run.out());
+        assertTrue(run.out().contains("GOFLAGS=-mod=vendor go build ./...  -> exit 0"), run.out());
         assertTrue(run.out().contains("go test ./...  -> exit 0"), run.out());
         assertTrue(Files.isRegularFile(tmp.resolve("qs/mirror/github.com/gosync-fixtures/!upper!case/@v/v1.0.0.zip")));
     }

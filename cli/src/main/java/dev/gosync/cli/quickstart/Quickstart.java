@@ -7,20 +7,15 @@ import dev.gosync.agent.export.ExportRequest;
 import dev.gosync.agent.export.ExportResult;
 import dev.gosync.agent.export.ExportSettings;
 import dev.gosync.agent.export.Exporter;
-import dev.gosync.bundle.archive.BundleEntry;
-import dev.gosync.bundle.archive.BundleReader;
-import dev.gosync.bundle.archive.TrustPolicy;
 import dev.gosync.bundle.sign.sshkey.Ed25519KeyPair;
 import dev.gosync.bundle.sign.sshkey.KeyPairs;
 import dev.gosync.bundle.sign.sshkey.SshPublicKey;
-import dev.gosync.bundle.sign.sshsig.SshSigVerifier;
 import dev.gosync.cli.ExportReport;
 import dev.gosync.fixtures.GoSandbox;
-import dev.gosync.fixtures.Processes;
-import dev.gosync.fixtures.UpstreamProxy;
-import dev.gosync.gomod.module.ProxyLayout;
 import dev.gosync.fixtures.GoToolchain;
 import dev.gosync.fixtures.ProcessResult;
+import dev.gosync.fixtures.Processes;
+import dev.gosync.fixtures.UpstreamProxy;
 import dev.gosync.fixtures.universe.FixtureUniverse;
 import dev.gosync.fixtures.universe.FixtureVersion;
 import dev.gosync.gomod.GosyncException;
@@ -34,31 +29,46 @@ import dev.gosync.gomod.store.ModuleSource;
 import dev.gosync.gomod.store.StoredFile;
 import dev.gosync.gomod.zip.CheckedFiles;
 import dev.gosync.gomod.zip.ModuleZips;
+import dev.gosync.serve.http.MirrorServer;
+import dev.gosync.serve.http.ServeOptions;
+import dev.gosync.serve.importer.BundleVerifier;
+import dev.gosync.serve.importer.ImportListener;
+import dev.gosync.serve.importer.ImportOptions;
+import dev.gosync.serve.importer.ImportResult;
+import dev.gosync.serve.importer.Importer;
+import dev.gosync.serve.mirror.Mirror;
+import dev.gosync.serve.trust.BundleTrust;
+import dev.gosync.serve.trust.TrustOverrides;
+import dev.gosync.serve.vendor.VendorResult;
+import dev.gosync.serve.vendor.Vendorer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The end-to-end demo on the bundled fixture project, with today's parts of gosync: build the
- * fixture universe; make an upstream GOPROXY directory from its git repositories (JGit, no git
- * binary), checking every hash against the project's go.sum; serve it on 127.0.0.1; export the
- * project into a signed bundle; verify the signature (with gosync and, where installed, with tar
- * and ssh-keygen); unpack the bundle into a mirror; and — when a go command is installed — build
- * and test the project offline against the mirror with a fresh module cache.
+ * The whole mission on the bundled fixture project, on one machine: build the fixture universe;
+ * make an upstream GOPROXY directory from its git repositories (JGit, no git binary), checking every
+ * hash against the project's go.sum; serve it on 127.0.0.1; export the project into a signed bundle;
+ * verify it (with gosync and, where installed, with tar and ssh-keygen); import it into a fresh
+ * mirror; serve the mirror; build and test the project offline against it with a fresh module cache
+ * (when a go command is installed); vendor the project from the mirror and build it with
+ * {@code -mod=vendor}. Everything started is stopped before it returns.
  */
 public final class Quickstart {
     private static final String GO_MOD_SUFFIX = "/go.mod";
@@ -111,19 +121,47 @@ public final class Quickstart {
             say("the upstream answered %d requests", server.requests().size());
         }
 
-        step("Verifying the bundle's signature");
+        step("Verifying the bundle (gosync verify): signature, trust store, every file's size, sha256 and h1, zip rules");
+        BundleTrust trust = BundleTrust.load(Optional.of(allowedSigners), TrustOverrides.NONE);
+        BundleVerifier.Result verified = new BundleVerifier(trust, workDir.resolve("scratch")).verify(bundle, ImportListener.NONE);
+        say("gosync: signed by %s (key %s), %d files verified", String.join(",", verified.principals()), verified.signer(),
+                verified.manifest().files().size());
         showSignatureCheck(bundle, allowedSigners);
 
-        step("Unpacking the verified bundle into a mirror (until 'gosync import' lands)");
-        LayoutStore mirror = unpack(bundle, allowedSigners, workDir.resolve("mirror"));
-        say("mirror in GOPROXY layout: %s", mirror.root());
-
-        step("Building and testing the project offline against the mirror");
-        if (GoToolchain.find().isEmpty()) {
-            say("no go command installed: skipped (with Go, run: GOPROXY=file://%s GOSUMDB=off go build ./...)", mirror.root());
-            return;
+        step("Importing the bundle into a fresh mirror (gosync import): staged, fsynced, renamed, indexed");
+        Path mirrorDir = workDir.resolve("mirror");
+        try (Mirror mirror = Mirror.open(mirrorDir, true)) {
+            Importer importer = new Importer(mirror, ImportOptions.of(trust));
+            ImportResult first = importer.importBundle(bundle, ImportListener.NONE);
+            say("imported bundle %s (channel %s, sequence %d): %d files, %d new", first.bundleId(), first.channel(),
+                    first.sequence(), first.files(), first.newFiles());
+            ImportResult again = importer.importBundle(bundle, ImportListener.NONE);
+            say("importing it again: %s", again.status() == ImportResult.Status.ALREADY_IMPORTED
+                    ? "already imported, nothing changed" : "imported again (unexpected)");
         }
-        offlineBuild(project, mirror.root());
+        say("mirror in GOPROXY layout: %s (audit log: gosync log --mirror %s)", mirrorDir, mirrorDir);
+
+        boolean go = GoToolchain.find().isPresent();
+        try (MirrorServer server = MirrorServer.start(mirrorDir, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                ServeOptions.defaults())) {
+            step("Serving the mirror (gosync serve) on " + server.url());
+            say("GOPROXY=%s is now the only route to modules", server.url());
+            step("Building and testing the project offline against the served mirror, with a fresh module cache");
+            if (!go) {
+                say("no go command installed: skipped (with Go, run: GOPROXY=%s GOSUMDB=off go build ./...)", server.url());
+            } else {
+                offlineBuild(project, server.url().toString());
+            }
+        }
+        say("server stopped");
+
+        step("Vendoring the project from the mirror (gosync vendor), then building with -mod=vendor and no proxy at all");
+        VendorResult vendored = new Vendorer(LayoutStore.open(mirrorDir)).vendor(project);
+        say("wrote %s: %d modules, %d packages, %d files; %d zips checked against go.sum", vendored.vendorDir(),
+                vendored.modules().size(), vendored.packages(), vendored.files(), vendored.zipsVerified());
+        if (go) {
+            vendorBuild(project);
+        }
     }
 
     private ExportResult export(String upstreamUrl, Path key, Path project, Path bundle) {
@@ -149,12 +187,6 @@ public final class Quickstart {
 
     /** Verifies with gosync, and shows (and, where the tools exist, runs) the check with the standard tools. */
     private void showSignatureCheck(Path bundle, Path allowedSigners) {
-        try (BundleReader reader = BundleReader.open(bundle, TrustPolicy.requireSignature(SshSigVerifier.trusting(allowedSigners)))) {
-            say("gosync: signed by %s (key %s), %d files", reader.signer().map(s -> String.join(",", s.principals())).orElse("?"),
-                    reader.signer().map(s -> s.fingerprint()).orElse("?"), reader.manifest().files().size());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
         String[] extract = {"tar", "--zstd", "-xf", bundle.toString(), "-C", workDir.toString(),
             ".gosync-bundle/manifest.json", ".gosync-bundle/manifest.json.sig"};
         String verify = "ssh-keygen -Y verify -f " + allowedSigners + " -I " + SIGNER + " -n gosync-bundle -s "
@@ -175,23 +207,6 @@ public final class Quickstart {
             throw new GosyncException("the standard tools did not accept the bundle's signature",
                     "this is a gosync bug: rerun with --debug and report it");
         }
-    }
-
-    private static LayoutStore unpack(Path bundle, Path allowedSigners, Path dir) {
-        LayoutStore mirror = LayoutStore.create(dir);
-        try (BundleReader reader = BundleReader.open(bundle, TrustPolicy.requireSignature(SshSigVerifier.trusting(allowedSigners)));
-             LayoutStore.Transaction tx = mirror.begin()) {
-            for (Optional<BundleEntry> e = reader.next(); e.isPresent(); e = reader.next()) {
-                LayoutPath file = ProxyLayout.parse(e.get().row().path());
-                try (InputStream content = e.get().content()) {
-                    tx.put(file.module(), file.kind(), content);
-                }
-            }
-            tx.commit();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return mirror;
     }
 
     private static Path createDirectories(Path dir) {
@@ -257,17 +272,28 @@ public final class Quickstart {
         return ok ? 0 : 1;
     }
 
-    private void offlineBuild(Path project, Path proxy) {
+    private void offlineBuild(Path project, String proxy) {
         GoSandbox go = GoSandbox.create(workDir.resolve("go"))
-                .set("GOPROXY", proxy.toUri().toString())
+                .set("GOPROXY", proxy)
                 .set("GOFLAGS", "-mod=readonly -modcacherw");
-        for (String[] args : new String[][] {{"build", "./..."}, {"test", "./..."}, {"run", "."}}) {
+        runGo(go, project, "GOPROXY=" + proxy, new String[][] {{"build", "./..."}, {"test", "./..."}, {"run", "."}});
+    }
+
+    private void vendorBuild(Path project) {
+        GoSandbox go = GoSandbox.create(workDir.resolve("go-vendor"))
+                .set("GOPROXY", "off")
+                .set("GOFLAGS", "-mod=vendor");
+        runGo(go, project, "GOPROXY=off GOFLAGS=-mod=vendor", new String[][] {{"build", "./..."}, {"run", "."}});
+    }
+
+    private void runGo(GoSandbox go, Path project, String shown, String[][] commands) {
+        for (String[] args : commands) {
             ProcessResult r = go.go(project, args);
-            say("$ GOPROXY=%s go %s  -> exit %d", proxy.toUri(), String.join(" ", args), r.exitCode());
+            say("$ %s go %s  -> exit %d", shown, String.join(" ", args), r.exitCode());
             r.stdout().lines().forEach(l -> say("    %s", l));
             if (!r.succeeded()) {
                 r.stderr().lines().forEach(l -> say("    %s", l));
-                throw new GosyncException("go " + String.join(" ", args) + " failed against the gosync-made proxy directory",
+                throw new GosyncException("go " + String.join(" ", args) + " failed against what gosync made",
                         "this is a gosync bug: rerun with --debug and report it");
             }
         }
