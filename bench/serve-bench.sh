@@ -197,10 +197,11 @@ run() {
 }
 
 zconns=$(( conns / 4 )); [ "$zconns" -ge 1 ] || zconns=1
+# Warm-up long enough for every small path to be asked at least once and for the JIT to settle.
 echo "serve-bench: warming up" >&2
 for p in "$gport" "$nport"; do
-  duration=3 run "$p" "$work/small.paths" "$conns" >/dev/null
-  duration=3 run "$p" "$work/zip.paths" "$zconns" >/dev/null
+  duration=15 run "$p" "$work/small.paths" "$conns" >/dev/null
+  duration=5 run "$p" "$work/zip.paths" "$zconns" >/dev/null
 done
 
 results="$work/results.txt"
