@@ -37,7 +37,7 @@ class OperationsTest {
              MirrorServer server = MirrorServer.start(mirror.dir(), new InetSocketAddress("127.0.0.1", 0),
                      ServeOptions.defaults().withAccessLog(log))) {
             RawHttp.get(server.port(), "/example.com/lib/@v/list", "User-Agent: Go-http-client/1.1");
-            RawHttp.get(server.port(), "/example.com/lib/@v/v9.9.9.zip", "User-Agent: evil\" 200 \u0007fake",
+            RawHttp.get(server.port(), "/example.com/lib/@v/v1.9.9.zip", "User-Agent: evil\" 200 \u00e9fake",
                     "Referer: http://r/");
             server.close();
         }
@@ -45,8 +45,8 @@ class OperationsTest {
         assertEquals(2, lines.size(), String.join("\n", lines));
         assertTrue(lines.get(0).matches("127\\.0\\.0\\.1 - - \\[\\d\\d/\\w{3}/\\d{4}:\\d\\d:\\d\\d:\\d\\d \\+0000\\] "
                 + "\"GET /example\\.com/lib/@v/list HTTP/1\\.1\" 200 7 \"-\" \"Go-http-client/1\\.1\" \\d+\\.\\d{3}"), lines.get(0));
-        assertTrue(lines.get(1).contains("\"GET /example.com/lib/@v/v9.9.9.zip HTTP/1.1\" 404 "), lines.get(1));
-        assertTrue(lines.get(1).contains("\"http://r/\" \"evil\\x22 200 \\x07fake\""), lines.get(1));
+        assertTrue(lines.get(1).contains("\"GET /example.com/lib/@v/v1.9.9.zip HTTP/1.1\" 404 "), lines.get(1));
+        assertTrue(lines.get(1).contains("\"http://r/\" \"evil\\x22 200 \\xe9fake\""), lines.get(1));
     }
 
     @Test
