@@ -172,7 +172,10 @@ final class MirrorHandler extends ChannelInboundHandlerAdapter {
                     ex.request.headers().get(HttpHeaderNames.AUTHORIZATION), layout.path());
             ex.user = access.principal();
             if (access.verdict() == AccessPolicy.Verdict.CHALLENGE) {
-                sendText(ctx, ex, 401, "Unauthorized", "authentication required\n",
+                sendText(ctx, ex, 401, "Unauthorized", ex.request.headers().contains(HttpHeaderNames.AUTHORIZATION)
+                        ? "authentication failed: the credentials sent are not valid for this mirror\n"
+                        : "authentication required: the go command sends credentials over HTTPS only, from .netrc "
+                                + "(machine HOST:PORT login NAME password SECRET) or a GOAUTH command\n",
                         "WWW-Authenticate: Basic realm=\"gosync\", Bearer realm=\"gosync\"\r\n");
                 return;
             }
@@ -256,9 +259,16 @@ final class MirrorHandler extends ChannelInboundHandlerAdapter {
                 finishAfter(ctx, ex, ctx.write(head), status, 0);
                 return;
             }
+            // The body object first: if it cannot be made, nothing has been written and a 500 can still go out.
+            Object body;
+            try {
+                body = server.tls ? new ChunkedNioFile(file.channel(), first, length, CHUNK)
+                        : new DefaultFileRegion(file.channel(), first, length);
+            } catch (IOException | RuntimeException e) {
+                head.release();
+                throw e;
+            }
             ctx.write(head);
-            Object body = server.tls ? new ChunkedNioFile(file.channel(), first, length, CHUNK)
-                    : new DefaultFileRegion(file.channel(), first, length);
             sent = true;
             finishAfter(ctx, ex, ctx.write(body), status, length);
         } finally {
