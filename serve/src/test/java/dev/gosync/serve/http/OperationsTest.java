@@ -33,13 +33,14 @@ class OperationsTest {
     void theAccessLogHasOneCombinedLinePerRequestWithClientTextEscaped() throws IOException {
         TestMirror mirror = TestMirror.create(tmp.resolve("mirror")).add("example.com/lib", "v1.0.0");
         Path logFile = tmp.resolve("access.log");
-        try (AccessLog log = AccessLog.toFile(logFile);
-             MirrorServer server = MirrorServer.start(mirror.dir(), new InetSocketAddress("127.0.0.1", 0),
-                     ServeOptions.defaults().withAccessLog(log))) {
-            RawHttp.get(server.port(), "/example.com/lib/@v/list", "User-Agent: Go-http-client/1.1");
-            RawHttp.get(server.port(), "/example.com/lib/@v/v1.9.9.zip", "User-Agent: evil\" 200 \u00e9fake",
-                    "Referer: http://r/");
-            server.close();
+        try (AccessLog log = AccessLog.toFile(logFile)) {
+            // Closed before the log, so its last lines are flushed before the log is.
+            try (MirrorServer server = MirrorServer.start(mirror.dir(), new InetSocketAddress("127.0.0.1", 0),
+                    ServeOptions.defaults().withAccessLog(log))) {
+                RawHttp.get(server.port(), "/example.com/lib/@v/list", "User-Agent: Go-http-client/1.1");
+                RawHttp.get(server.port(), "/example.com/lib/@v/v1.9.9.zip", "User-Agent: evil\" 200 \u00e9fake",
+                        "Referer: http://r/");
+            }
         }
         List<String> lines = Files.readAllLines(logFile);
         assertEquals(2, lines.size(), String.join("\n", lines));
