@@ -56,6 +56,14 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Event-loop threads (default: one per processor).")
     int threads;
 
+    @Option(names = "--header-timeout", paramLabel = "SECONDS",
+            description = "Time a client gets to finish a request head it started (default: 10).")
+    long headerTimeout = 10;
+
+    @Option(names = "--idle-timeout", paramLabel = "SECONDS",
+            description = "Close connections that make no progress for this long (default: 60).")
+    long idleTimeout = 60;
+
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     @Override
@@ -65,6 +73,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         ServeOptions options = ServeOptions.defaults()
                 .withShutdownGrace(Duration.ofSeconds(shutdownGrace))
+                .withTimeouts(Duration.ofSeconds(headerTimeout), Duration.ofSeconds(idleTimeout))
                 .withThreads(threads);
         if (tlsCert != null) {
             options = options.withTls(new ServeOptions.TlsFiles(tlsCert, tlsKey));

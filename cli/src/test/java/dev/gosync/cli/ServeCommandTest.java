@@ -57,6 +57,17 @@ class ServeCommandTest {
     }
 
     @Test
+    void listenAddressesInEveryForm() {
+        assertEquals(new InetSocketAddress("127.0.0.1", 3000), ServeCommand.address("127.0.0.1:3000"));
+        InetSocketAddress v6 = ServeCommand.address("[::1]:8080");
+        assertTrue(v6.getAddress().isLoopbackAddress() && v6.getAddress() instanceof java.net.Inet6Address, v6.toString());
+        assertEquals(8080, v6.getPort());
+        assertTrue(ServeCommand.address(":3000").getAddress().isAnyLocalAddress());
+        assertThrows(dev.gosync.gomod.GosyncException.class, () -> ServeCommand.address("127.0.0.1:99999"));
+        assertThrows(dev.gosync.gomod.GosyncException.class, () -> ServeCommand.address("127.0.0.1:http"));
+    }
+
+    @Test
     void tlsCertWithoutKeyIsRefused() {
         CliRun run = CliRun.of("serve", "--dir", tmp.toString(), "--tls-cert", "c.pem");
         assertEquals(ExitCodes.FAILED, run.exitCode());

@@ -31,9 +31,12 @@ final class LatestAnswers {
         this.files = files;
     }
 
-    /** The answer for modulePath, or null when the mirror has no version of it. */
-    Representation lookup(String modulePath) throws IOException {
-        String listPath = ProxyLayout.list(modulePath);
+    /**
+     * The answer for modulePath, or null when the mirror has no version of it; latestPath is the
+     * request's {@code <escaped path>/@latest}, already validated.
+     */
+    Representation lookup(String modulePath, String latestPath) throws IOException {
+        String listPath = latestPath.substring(0, latestPath.length() - "@latest".length()) + "@v/list";
         FileStamp stamp = files.stamp(listPath);
         if (stamp == null) {
             return null;

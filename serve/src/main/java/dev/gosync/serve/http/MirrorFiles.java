@@ -49,9 +49,8 @@ final class MirrorFiles {
         return root;
     }
 
-    /** The file for a layout path: a {@link Representation}, a {@link Streamed} file, or null when the mirror has none. */
-    Object lookup(LayoutPath layout) throws IOException {
-        String relative = layout.relativePath();
+    /** The file for a layout path (relative is {@code layout.relativePath()}, passed in because computing it validates again): a {@link Representation}, a {@link Streamed} file, or null when the mirror has none. */
+    Object lookup(LayoutPath layout, String relative) throws IOException {
         Path file = root.resolve(relative);
         boolean cacheable = layout.kind() != LayoutPath.Kind.ZIP;
         for (int attempt = 0; attempt < READ_ATTEMPTS; attempt++) {

@@ -33,6 +33,9 @@ final class MirrorHandler extends ChannelInboundHandlerAdapter {
     private static final byte[] CRLF = {'\r', '\n'};
     private static final int CHUNK = 64 * 1024;
 
+    private static final String[] ENDPOINTS = java.util.Arrays.stream(LayoutPath.Kind.values())
+            .map(k -> k.name().toLowerCase(Locale.ROOT)).toArray(String[]::new);
+
     private final ServerState server;
     private final HeadTimeout headTimeout;
     private String remoteHost = "-";
@@ -137,10 +140,10 @@ final class MirrorHandler extends ChannelInboundHandlerAdapter {
                     "Allow: GET, HEAD\r\n");
             return;
         }
-        RequestTarget target = RequestTarget.parse(request.uri());
+        RequestTarget target = RequestTarget.parse(request.uri(), server.validPaths);
         try {
             if (target instanceof RequestTarget.Module module) {
-                serveModule(ctx, ex, module.layout());
+                serveModule(ctx, ex, module);
             } else if (target instanceof RequestTarget.Health) {
                 ex.endpoint = "healthz";
                 sendText(ctx, ex, 200, "OK", "ok\n", "Cache-Control: no-store\r\n");
@@ -161,14 +164,18 @@ final class MirrorHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private void serveModule(ChannelHandlerContext ctx, Exchange ex, LayoutPath layout) throws IOException {
-        ex.endpoint = layout.kind().name().toLowerCase(Locale.ROOT);
+    private void serveModule(ChannelHandlerContext ctx, Exchange ex, RequestTarget.Module module) throws IOException {
+        LayoutPath layout = module.layout();
+        ex.endpoint = ENDPOINTS[layout.kind().ordinal()];
         if (server.access.restricted()) {
             AccessPolicy.Access access = server.access.decide(
                     ex.request.headers().get(HttpHeaderNames.AUTHORIZATION), layout.path());
             ex.user = access.principal();
             if (access.verdict() == AccessPolicy.Verdict.CHALLENGE) {
-                sendText(ctx, ex, 401, "Unauthorized", "authentication required\n",
+                sendText(ctx, ex, 401, "Unauthorized", ex.request.headers().contains(HttpHeaderNames.AUTHORIZATION)
+                        ? "authentication failed: the credentials sent are not valid for this mirror\n"
+                        : "authentication required: the go command sends credentials over HTTPS only, from .netrc "
+                                + "(machine HOST:PORT login NAME password SECRET) or a GOAUTH command\n",
                         "WWW-Authenticate: Basic realm=\"gosync\", Bearer realm=\"gosync\"\r\n");
                 return;
             }
@@ -177,8 +184,8 @@ final class MirrorHandler extends ChannelInboundHandlerAdapter {
                 return;
             }
         }
-        Object found = layout.kind() == LayoutPath.Kind.LATEST ? server.latest.lookup(layout.path())
-                : server.files.lookup(layout);
+        Object found = layout.kind() == LayoutPath.Kind.LATEST ? server.latest.lookup(layout.path(), module.relative())
+                : server.files.lookup(layout, module.relative());
         if (found == null) {
             notFound(ctx, ex, layout);
         } else if (found instanceof Representation rep) {
@@ -252,9 +259,16 @@ final class MirrorHandler extends ChannelInboundHandlerAdapter {
                 finishAfter(ctx, ex, ctx.write(head), status, 0);
                 return;
             }
+            // The body object first: if it cannot be made, nothing has been written and a 500 can still go out.
+            Object body;
+            try {
+                body = server.tls ? new ChunkedNioFile(file.channel(), first, length, CHUNK)
+                        : new DefaultFileRegion(file.channel(), first, length);
+            } catch (IOException | RuntimeException e) {
+                head.release();
+                throw e;
+            }
             ctx.write(head);
-            Object body = server.tls ? new ChunkedNioFile(file.channel(), first, length, CHUNK)
-                    : new DefaultFileRegion(file.channel(), first, length);
             sent = true;
             finishAfter(ctx, ex, ctx.write(body), status, length);
         } finally {

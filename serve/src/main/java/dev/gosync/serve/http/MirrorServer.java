@@ -85,7 +85,10 @@ public final class MirrorServer implements AutoCloseable {
         SslContext ssl = options.tls() == null ? null : sslContext(options.tls());
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(options.threads(), io);
+        // One event loop per processor, like nginx's worker_processes auto: more threads than
+        // cores only add context switches for a server that never blocks on anything but the disk cache.
+        int threads = options.threads() > 0 ? options.threads() : Runtime.getRuntime().availableProcessors();
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads, io);
         ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
         ServerState state = new ServerState(new MirrorFiles(root, options.cacheBytes()), new ServerMetrics(),
                 options.access(), options.accessLog(), connections, ssl != null);

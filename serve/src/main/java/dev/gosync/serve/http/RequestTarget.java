@@ -25,8 +25,12 @@ sealed interface RequestTarget {
     record Metrics() implements RequestTarget {
     }
 
-    /** A file of the GOPROXY protocol. */
-    record Module(LayoutPath layout) implements RequestTarget {
+    /**
+     * A file of the GOPROXY protocol.
+     *
+     * @param relative the decoded path, which is exactly {@code layout.relativePath()}
+     */
+    record Module(LayoutPath layout, String relative) implements RequestTarget {
     }
 
     /** Not a proxy path; the go command treats 404 as "no such module or version". */
@@ -39,6 +43,15 @@ sealed interface RequestTarget {
 
     /** Classifies the raw request target of a request line. */
     static RequestTarget parse(String raw) {
+        return parse(raw, null);
+    }
+
+    /**
+     * Classifies the raw request target of a request line, remembering accepted layout paths in
+     * known (when not null): validating a module path is far dearer than a map lookup, and a
+     * mirror's clients ask for the same paths again and again.
+     */
+    static RequestTarget parse(String raw, ValidPaths known) {
         String path = raw;
         int scheme = path.indexOf("://");
         if (scheme > 0 && path.startsWith("http")) {
@@ -58,7 +71,7 @@ sealed interface RequestTarget {
         }
         String decoded;
         try {
-            decoded = percentDecode(path);
+            decoded = needsDecoding(path) ? percentDecode(path) : path;
         } catch (IllegalArgumentException e) {
             return new Malformed(e.getMessage());
         }
@@ -81,16 +94,41 @@ sealed interface RequestTarget {
         if (hasDotSegment(relative)) {
             return new Malformed("dot segment in the path");
         }
+        if (known != null) {
+            Module seen = known.get(relative);
+            if (seen != null) {
+                return seen;
+            }
+        }
         try {
-            return new Module(ProxyLayout.parse(relative));
+            Module module = new Module(ProxyLayout.parse(relative), relative);
+            if (known != null) {
+                known.put(module);
+            }
+            return module;
         } catch (ProxyLayout.InvalidLayoutPathException e) {
             return new NotFound(e.getMessage());
         }
     }
 
     private static boolean hasDotSegment(String path) {
-        for (String element : path.split("/", -1)) {
-            if (element.equals(".") || element.equals("..")) {
+        int start = 0;
+        while (start <= path.length()) {
+            int slash = path.indexOf('/', start);
+            int end = slash < 0 ? path.length() : slash;
+            int len = end - start;
+            if ((len == 1 || len == 2) && path.charAt(start) == '.' && (len == 1 || path.charAt(start + 1) == '.')) {
+                return true;
+            }
+            start = end + 1;
+        }
+        return false;
+    }
+
+    private static boolean needsDecoding(String path) {
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c == '%' || c >= 0x80) {
                 return true;
             }
         }
@@ -99,9 +137,6 @@ sealed interface RequestTarget {
 
     /** Decodes %XX escapes once; the bytes must be valid UTF-8 in its shortest form. */
     private static String percentDecode(String path) {
-        if (path.indexOf('%') < 0 && path.chars().allMatch(c -> c < 0x80)) {
-            return path;
-        }
         byte[] out = new byte[path.length()];
         int n = 0;
         for (int i = 0; i < path.length(); i++) {

@@ -13,6 +13,7 @@ final class ServerState {
     final AccessLog accessLog;
     final ChannelGroup connections;
     final boolean tls;
+    final ValidPaths validPaths = new ValidPaths();
     /** Set when shutdown begins: connections finish what they are sending, then close. */
     volatile boolean closing;
 

@@ -16,10 +16,15 @@ public final class ServerMetrics {
     /** Upper bounds in seconds of the latency buckets. */
     private static final double[] BUCKETS = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
 
-    private final ConcurrentHashMap<String, LongAdder> requests = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, LongAdder> bytes = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, Histogram> latency = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Endpoint> endpoints = new ConcurrentHashMap<>();
     private final LongAdder connections = new LongAdder();
+
+    /** Everything counted for one endpoint. */
+    private static final class Endpoint {
+        final ConcurrentHashMap<Integer, LongAdder> byStatus = new ConcurrentHashMap<>();
+        final LongAdder bytes = new LongAdder();
+        final Histogram latency = new Histogram();
+    }
 
     private static final class Histogram {
         final LongAdder[] counts = new LongAdder[BUCKETS.length + 1];
@@ -44,9 +49,17 @@ public final class ServerMetrics {
 
     /** Records one finished request. */
     public void record(String endpoint, int status, long responseBytes, long nanos) {
-        requests.computeIfAbsent(endpoint + '\u0000' + status, k -> new LongAdder()).increment();
-        bytes.computeIfAbsent(endpoint, k -> new LongAdder()).add(responseBytes);
-        latency.computeIfAbsent(endpoint, k -> new Histogram()).observe(nanos);
+        Endpoint e = endpoints.get(endpoint);
+        if (e == null) {
+            e = endpoints.computeIfAbsent(endpoint, k -> new Endpoint());
+        }
+        LongAdder count = e.byStatus.get(status);
+        if (count == null) {
+            count = e.byStatus.computeIfAbsent(status, k -> new LongAdder());
+        }
+        count.increment();
+        e.bytes.add(responseBytes);
+        e.latency.observe(nanos);
     }
 
     public void connectionOpened() {
@@ -58,20 +71,18 @@ public final class ServerMetrics {
         StringBuilder out = new StringBuilder(4096);
         out.append("# HELP gosync_http_requests_total HTTP requests answered, by endpoint and status code.\n");
         out.append("# TYPE gosync_http_requests_total counter\n");
-        new TreeMap<>(requests).forEach((key, n) -> {
-            int sep = key.indexOf('\u0000');
-            out.append("gosync_http_requests_total{endpoint=\"").append(key, 0, sep)
-                    .append("\",status=\"").append(key, sep + 1, key.length()).append("\"} ")
-                    .append(n.sum()).append('\n');
-        });
+        TreeMap<String, Endpoint> sorted = new TreeMap<>(endpoints);
+        sorted.forEach((name, e) -> new TreeMap<>(e.byStatus).forEach((status, n) ->
+                out.append("gosync_http_requests_total{endpoint=\"").append(name).append("\",status=\"").append(status)
+                        .append("\"} ").append(n.sum()).append('\n')));
         out.append("# HELP gosync_http_response_bytes_total Response body bytes sent, by endpoint.\n");
         out.append("# TYPE gosync_http_response_bytes_total counter\n");
-        new TreeMap<>(bytes).forEach((endpoint, n) -> out.append("gosync_http_response_bytes_total{endpoint=\"")
-                .append(endpoint).append("\"} ").append(n.sum()).append('\n'));
+        sorted.forEach((name, e) -> out.append("gosync_http_response_bytes_total{endpoint=\"")
+                .append(name).append("\"} ").append(e.bytes.sum()).append('\n'));
         out.append("# HELP gosync_http_request_duration_seconds Time from request head to the last byte written, by endpoint.\n");
         out.append("# TYPE gosync_http_request_duration_seconds histogram\n");
-        for (Map.Entry<String, Histogram> e : new TreeMap<>(latency).entrySet()) {
-            Histogram h = e.getValue();
+        for (Map.Entry<String, Endpoint> e : sorted.entrySet()) {
+            Histogram h = e.getValue().latency;
             long cumulative = 0;
             for (int i = 0; i < h.counts.length; i++) {
                 cumulative += h.counts[i].sum();

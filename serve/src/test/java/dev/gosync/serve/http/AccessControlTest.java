@@ -117,6 +117,22 @@ class AccessControlTest {
     }
 
     @Test
+    void thePolicyExampleOfTheDocsMeansWhatItSays() throws Exception {
+        String doc = java.nio.file.Files.readString(Path.of("..", "docs", "serving.md"));
+        int section = doc.indexOf("### Private modules");
+        int start = doc.indexOf("```\n", section) + 4;
+        String block = doc.substring(start, doc.indexOf("```", start));
+        AccessPolicy policy = AccessPolicy.parse(block.lines().toList(), "docs/serving.md");
+        assertEquals(AccessPolicy.Verdict.ALLOW, policy.decide(null, "github.com/x/y").verdict());
+        assertEquals(AccessPolicy.Verdict.CHALLENGE, policy.decide(null, "corp.example/team-a/svc").verdict());
+        assertEquals(AccessPolicy.Verdict.ALLOW, policy.decide("Bearer team-a-token", "corp.example/team-a/svc").verdict());
+        assertEquals(AccessPolicy.Verdict.HIDE, policy.decide("Bearer team-a-token", "corp.example/team-b/svc").verdict());
+        String alice = basic("alice", "s3cret").substring("Authorization: ".length());
+        assertEquals(AccessPolicy.Verdict.ALLOW, policy.decide(alice, "corp.example/shared/lib").verdict());
+        assertEquals(AccessPolicy.Verdict.HIDE, policy.decide(alice, "corp.example/team-a/svc").verdict());
+    }
+
+    @Test
     void aBadPolicyLineIsNamed() {
         GosyncException e = assertThrows(GosyncException.class,
                 () -> AccessPolicy.parse(List.of("public example.com", "token onlyone"), "policy.conf"));

@@ -48,7 +48,7 @@ class TlsGoCommandTest {
             assertTrue(open.succeeded() && open.stdout().contains("\"Zip\""), open.describe());
             ProcessResult anonymous = go.go(outside, "mod", "download", "-json", "corp.example/team-b/svc@v1.0.0");
             assertFalse(anonymous.succeeded());
-            assertTrue(anonymous.stdout().contains("401 Unauthorized"), anonymous.describe());
+            assertTrue(anonymous.stdout().contains("401 Unauthorized") && anonymous.stdout().contains(".netrc"), anonymous.describe());
             Path netrc = tmp.resolve("netrc");
             // The go command looks credentials up by host:port and path prefix: the machine name carries the port.
             Files.writeString(netrc, "machine 127.0.0.1:" + server.port() + " login bob password "
