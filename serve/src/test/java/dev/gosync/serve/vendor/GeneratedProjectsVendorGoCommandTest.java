@@ -116,6 +116,14 @@ class GeneratedProjectsVendorGoCommandTest {
     }
 
     @Test
+    void go113ProjectHasNoAnnotationsAndNoReplaceLines() throws IOException {
+        Path project = assertVendorsLikeGo("go113", project("go 1.13\n\n", ""));
+        String modulesTxt = Files.readString(project.resolve("vendor/modules.txt"));
+        assertFalse(modulesTxt.contains("## explicit"), modulesTxt);
+        assertFalse(modulesTxt.contains("example.com/unused"), modulesTxt);
+    }
+
+    @Test
     void go122ProjectVendorsOnlyNonTestEmbeds() throws IOException {
         Path project = assertVendorsLikeGo("go122", project("go 1.22\n\n", ""));
         Path emb = project.resolve("vendor/example.com/dep/emb");
