@@ -84,7 +84,7 @@ final class VendorCommand implements Callable<Integer> {
     }
 
     /** The first GOPROXY entry that is a file or HTTP(S) URL; "direct" or "off" first means no mirror was named. */
-    private String defaultMirror(GoEnvironment env) {
+    static String defaultMirror(GoEnvironment env) {
         String goproxy = env.get("GOPROXY").orElse("");
         String first = goproxy.split("[,|]", 2)[0].trim();
         if (first.startsWith("file://") || first.startsWith("http://") || first.startsWith("https://")) {
