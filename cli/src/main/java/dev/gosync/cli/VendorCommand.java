@@ -59,8 +59,9 @@ final class VendorCommand implements Callable<Integer> {
         if (!Files.isDirectory(project)) {
             throw usage("--dir " + project + " is not a directory");
         }
-        GoEnvironment env = GoEnvironment.fromProcess();
-        ModuleSource source = source(from != null ? from : defaultMirror(env), env);
+        // The environment (which may ask go env) matters only for a default mirror or a URL's credentials.
+        String mirror = from != null ? from : defaultMirror(GoEnvironment.fromProcess());
+        ModuleSource source = source(mirror);
         VendorResult result = new Vendorer(source).cgoEnabled(!"0".equals(System.getenv("CGO_ENABLED"))).vendor(project);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -95,9 +96,10 @@ final class VendorCommand implements Callable<Integer> {
                 "name the mirror: gosync vendor --from /path/to/mirror (or --from http://host:port/ for gosync serve)");
     }
 
-    private static ModuleSource source(String from, GoEnvironment env) {
+    private static ModuleSource source(String from) {
         if (from.startsWith("http://") || from.startsWith("https://") || from.startsWith("file://")) {
-            ProxyClientSettings settings = ProxyClientSettings.defaults().withAuth(AuthConfig.fromEnvironment(env));
+            ProxyClientSettings settings = ProxyClientSettings.defaults()
+                    .withAuth(AuthConfig.fromEnvironment(GoEnvironment.fromProcess()));
             return ProxyClient.create(settings).source(ProxyUrl.parse(from));
         }
         Path mirror = Path.of(from).toAbsolutePath().normalize();
