@@ -210,11 +210,16 @@ class GeneratedProjectsVendorGoCommandTest {
     @Test
     void workspaceVendorsEveryModuleAndMarksTheWorkspace() throws IOException {
         Path project = assertVendorsLikeGo("workspace", files(
-                "go.work", "go 1.22\n\nuse (\n\t./a\n\t./b\n)\n\nreplace example.com/ver v1.0.0 => example.com/ver v1.1.0\n",
-                "a/go.mod", "module example.com/a\n\ngo 1.22\n\nrequire example.com/dep v1.0.0\n\n"
+                "go.work", "go 1.22\n\nuse (\n\t./a\n\t./b\n)\n\nreplace example.com/ver v1.0.0 => example.com/ver v1.1.0\n\n"
+                        + "replace example.com/workonly => ./b\n",
+                "a/go.mod", "module example.com/a\n\ngo 1.22\n\nrequire (\n\texample.com/dep v1.0.0\n\texample.com/loc v0.0.0\n)\n\n"
                         + "require (\n\texample.com/indirect v1.0.0 // indirect\n\texample.com/tagdep v1.0.0 // indirect\n)\n\n"
-                        + "replace example.com/unused => example.com/dep v1.0.0\n",
-                "a/a.go", "package a\n\nimport \"example.com/dep\"\n\n// A is here.\nvar A = dep.Hello()\n",
+                        + "replace example.com/unused => example.com/dep v1.0.0\n\n"
+                        + "replace example.com/loc => ./local/loc\n",
+                "a/a.go", "package a\n\nimport (\n\t\"example.com/dep\"\n\t\"example.com/loc\"\n)\n\n"
+                        + "// A is here.\nvar A = dep.Hello() + loc.Loc\n",
+                "a/local/loc/go.mod", "module example.com/loc\n\ngo 1.20\n",
+                "a/local/loc/loc.go", "package loc\n\n// Loc is here.\nconst Loc = \"loc\"\n",
                 "b/go.mod", "module example.com/b\n\ngo 1.21\n\nrequire (\n\texample.com/nest/inner v1.0.0\n"
                         + "\texample.com/ver v1.0.0\n)\n",
                 "b/b.go", "package b\n\nimport (\n\t\"example.com/a\"\n\t\"example.com/nest/inner\"\n\t\"example.com/ver\"\n)\n\n"
