@@ -75,13 +75,17 @@ final class VendorCommand implements Callable<Integer> {
             if (result.nothingToVendor()) {
                 out.println("no dependencies to vendor" + (Files.exists(project.resolve("vendor")) ? "" : "; there is no vendor directory"));
             } else {
-                out.printf(Locale.ROOT, "vendored %d packages of %d modules into %s (%d files, %s), %d module zips checked against go.sum%n",
-                        result.packages(), result.modules().size(), result.vendorDir(), result.files(),
-                        ByteSize.format(result.bytes()), result.zipsVerified());
+                out.printf(Locale.ROOT, "vendored %s of %s into %s (%s, %s), %s checked against go.sum%n",
+                        count(result.packages(), "package"), count(result.modules().size(), "module"), result.vendorDir(),
+                        count(result.files(), "file"), ByteSize.format(result.bytes()), count(result.zipsVerified(), "module zip"));
             }
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     /** The first GOPROXY entry that is a file or HTTP(S) URL; "direct" or "off" first means no mirror was named. */

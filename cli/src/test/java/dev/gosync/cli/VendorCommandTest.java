@@ -71,7 +71,8 @@ class VendorCommandTest {
         assertEquals("# example.com/greet v1.0.0\n## explicit; go 1.21\nexample.com/greet\n",
                 Files.readString(project.resolve("vendor/modules.txt")));
         assertTrue(Files.exists(project.resolve("vendor/example.com/greet/LICENSE")));
-        assertTrue(run.out().startsWith("vendored 1 packages of 1 modules into " + project.resolve("vendor")), run.out());
+        assertTrue(run.out().startsWith("vendored 1 package of 1 module into " + project.resolve("vendor") + " (3 files, "),
+                run.out());
     }
 
     @Test
