@@ -59,8 +59,9 @@ final class VendorCommand implements Callable<Integer> {
         if (!Files.isDirectory(project)) {
             throw usage("--dir " + project + " is not a directory");
         }
-        GoEnvironment env = GoEnvironment.fromProcess();
-        ModuleSource source = source(from != null ? from : defaultMirror(env), env);
+        // The environment (which may ask go env) matters only for a default mirror or a URL's credentials.
+        String mirror = from != null ? from : defaultMirror(GoEnvironment.fromProcess());
+        ModuleSource source = source(mirror);
         VendorResult result = new Vendorer(source).cgoEnabled(!"0".equals(System.getenv("CGO_ENABLED"))).vendor(project);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -74,17 +75,21 @@ final class VendorCommand implements Callable<Integer> {
             if (result.nothingToVendor()) {
                 out.println("no dependencies to vendor" + (Files.exists(project.resolve("vendor")) ? "" : "; there is no vendor directory"));
             } else {
-                out.printf(Locale.ROOT, "vendored %d packages of %d modules into %s (%d files, %s), %d module zips checked against go.sum%n",
-                        result.packages(), result.modules().size(), result.vendorDir(), result.files(),
-                        ByteSize.format(result.bytes()), result.zipsVerified());
+                out.printf(Locale.ROOT, "vendored %s of %s into %s (%s, %s), %s checked against go.sum%n",
+                        count(result.packages(), "package"), count(result.modules().size(), "module"), result.vendorDir(),
+                        count(result.files(), "file"), ByteSize.format(result.bytes()), count(result.zipsVerified(), "module zip"));
             }
         }
         out.flush();
         return ExitCodes.OK;
     }
 
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
     /** The first GOPROXY entry that is a file or HTTP(S) URL; "direct" or "off" first means no mirror was named. */
-    private String defaultMirror(GoEnvironment env) {
+    static String defaultMirror(GoEnvironment env) {
         String goproxy = env.get("GOPROXY").orElse("");
         String first = goproxy.split("[,|]", 2)[0].trim();
         if (first.startsWith("file://") || first.startsWith("http://") || first.startsWith("https://")) {
@@ -95,9 +100,10 @@ final class VendorCommand implements Callable<Integer> {
                 "name the mirror: gosync vendor --from /path/to/mirror (or --from http://host:port/ for gosync serve)");
     }
 
-    private static ModuleSource source(String from, GoEnvironment env) {
+    private static ModuleSource source(String from) {
         if (from.startsWith("http://") || from.startsWith("https://") || from.startsWith("file://")) {
-            ProxyClientSettings settings = ProxyClientSettings.defaults().withAuth(AuthConfig.fromEnvironment(env));
+            ProxyClientSettings settings = ProxyClientSettings.defaults()
+                    .withAuth(AuthConfig.fromEnvironment(GoEnvironment.fromProcess()));
             return ProxyClient.create(settings).source(ProxyUrl.parse(from));
         }
         Path mirror = Path.of(from).toAbsolutePath().normalize();

@@ -2,11 +2,14 @@ package dev.gosync.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gosync.agent.env.GoEnvironment;
 import dev.gosync.fixtures.UpstreamProxy;
+import dev.gosync.gomod.GosyncException;
 import dev.gosync.gomod.dirhash.DirHash;
 import dev.gosync.gomod.module.LayoutPath;
 import dev.gosync.gomod.module.ModuleVersion;
@@ -21,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,7 +71,8 @@ class VendorCommandTest {
         assertEquals("# example.com/greet v1.0.0\n## explicit; go 1.21\nexample.com/greet\n",
                 Files.readString(project.resolve("vendor/modules.txt")));
         assertTrue(Files.exists(project.resolve("vendor/example.com/greet/LICENSE")));
-        assertTrue(run.out().startsWith("vendored 1 packages of 1 modules into " + project.resolve("vendor")), run.out());
+        assertTrue(run.out().startsWith("vendored 1 package of 1 module into " + project.resolve("vendor") + " (3 files, "),
+                run.out());
     }
 
     @Test
@@ -108,6 +113,17 @@ class VendorCommandTest {
         assertTrue(run.err().contains(wrong), run.err());
         assertTrue(run.err().contains("remedy:"), run.err());
         assertFalse(Files.exists(project.resolve("vendor")));
+    }
+
+    @Test
+    void withoutFromTheFirstGoproxyEntryIsTheMirrorIfItIsAUrl() {
+        assertEquals("file:///srv/mirror", VendorCommand.defaultMirror(GoEnvironment.of(Map.of("GOPROXY", "file:///srv/mirror,direct"))));
+        assertEquals("http://127.0.0.1:8080", VendorCommand.defaultMirror(GoEnvironment.of(Map.of("GOPROXY", "http://127.0.0.1:8080|off"))));
+        GosyncException direct = assertThrows(GosyncException.class,
+                () -> VendorCommand.defaultMirror(GoEnvironment.of(Map.of("GOPROXY", "direct"))));
+        assertTrue(direct.getMessage().contains("starts with direct"), direct.getMessage());
+        assertTrue(direct.remedy().contains("--from"), direct.remedy());
+        assertThrows(GosyncException.class, () -> VendorCommand.defaultMirror(GoEnvironment.of(Map.of())));
     }
 
     @Test

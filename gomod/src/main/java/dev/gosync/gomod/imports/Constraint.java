@@ -6,7 +6,8 @@ import java.util.function.Predicate;
 /**
  * A build constraint: the boolean expression of a {@code //go:build} line or of a legacy
  * {@code // +build} line, over build tags. {@link #toString()} prints the {@code //go:build}
- * form with the fewest parentheses, as Go's {@code go/build/constraint} does.
+ * form as Go's {@code go/build/constraint} prints it: an operand that is an expression of the
+ * other binary operator, or of either under {@code !}, goes in parentheses.
  */
 public sealed interface Constraint {
     /** Evaluates the expression with {@code tagSatisfied} answering for each tag. */

@@ -3,7 +3,6 @@ package dev.gosync.serve.vendor;
 import dev.gosync.gomod.GosyncException;
 import dev.gosync.gomod.dirhash.DirHash;
 import dev.gosync.gomod.gosum.GoSum;
-import dev.gosync.gomod.module.Escaping;
 import dev.gosync.gomod.module.ModuleVersion;
 import dev.gosync.gomod.resolve.GoModFetcher;
 import dev.gosync.gomod.resolve.MainModule;
@@ -38,6 +37,7 @@ final class ModuleFiles implements AutoCloseable {
     private final Map<ModuleVersion, ModuleTree> trees = new HashMap<>();
     private final List<ZipTree> opened = new ArrayList<>();
     private int zipsVerified;
+    private int downloads;
 
     ModuleFiles(ModuleSource source, GoSum goSum, MainModules mains, Path workDir) {
         this.source = source;
@@ -133,8 +133,8 @@ final class ModuleFiles implements AutoCloseable {
     }
 
     private Path download(ModuleVersion mv) {
-        Path target = workDir.resolve(Escaping.escapePath(mv.path()).replace('/', '#') + "@"
-                + Escaping.escapeVersion(mv.version()) + ".zip");
+        // Numbered, not named after the module: a long module path could exceed the file-name limit.
+        Path target = workDir.resolve("module-" + (++downloads) + ".zip");
         try (InputStream in = source.zip(mv)) {
             Path part = Files.createTempFile(workDir, "zip", ".part");
             Files.copy(in, part, StandardCopyOption.REPLACE_EXISTING);

@@ -1,5 +1,6 @@
 package dev.gosync.serve.vendor;
 
+import dev.gosync.gomod.GoPaths;
 import dev.gosync.gomod.module.ModuleVersion;
 import dev.gosync.gomod.resolve.ReplacementTarget;
 import java.util.List;
@@ -73,7 +74,7 @@ final class ModulesTxt {
     }
 
     private static boolean isInsideVendor(String dir) {
-        String clean = dev.gosync.gomod.GoPaths.clean(dir.replace('\\', '/'));
+        String clean = GoPaths.clean(dir.replace('\\', '/'));
         return clean.equals("vendor") || clean.startsWith("vendor/");
     }
 }

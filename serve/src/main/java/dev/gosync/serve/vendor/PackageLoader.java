@@ -77,11 +77,12 @@ final class PackageLoader {
         this.mains = mains;
         this.files = files;
         this.resolution = resolution;
-        for (MainModule m : mains.modules()) {
-            roots.put(m.path(), "");
-            for (Requirement r : m.goMod().requirements()) {
-                roots.merge(r.module().path(), r.module().version(),
-                        (a, b) -> a.isEmpty() ? a : Semver.compare(a, b) >= 0 ? a : b);
+        if (!mains.isWorkspace()) {
+            // In a workspace the roots are the workspace modules alone.
+            for (Requirement r : mains.modules().get(0).goMod().requirements()) {
+                if (!mains.exclusions().contains(r.module())) {
+                    roots.merge(r.module().path(), r.module().version(), (a, b) -> Semver.compare(a, b) >= 0 ? a : b);
+                }
             }
         }
         for (MainModule m : mains.modules()) {
@@ -315,7 +316,7 @@ final class PackageLoader {
             // A package whose files cannot be read is still a package; loading it reports the problem.
             packages.add(pkg);
         }
-        if (dir.endsWith("vendor") && (dir.equals("vendor") || dir.endsWith("/vendor"))) {
+        if (dir.equals("vendor") || dir.endsWith("/vendor")) {
             return;
         }
         for (ModuleTree.Entry e : tree.list(dir).orElse(List.of())) {

@@ -27,12 +27,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Writes a project's {@code vendor/} directory exactly as {@code go mod vendor} (or, for a
@@ -183,7 +183,7 @@ public final class Vendorer {
                     m.goMod().requirements().stream().map(Requirement::module).forEach(explicit::add);
                 }
             }
-            Set<ModuleVersion> listed = new java.util.TreeSet<>(ModuleVersion.ORDER);
+            Set<ModuleVersion> listed = new TreeSet<>(ModuleVersion.ORDER);
             listed.addAll(explicit);
             listed.addAll(byModule.keySet());
 
@@ -289,13 +289,11 @@ public final class Vendorer {
             String dst = p.path();
             staged.mkdirs(dst);
             List<SourceFile> sources = PackageLoader.sourceFiles(tree, p.dir());
-            for (ModuleTree.Entry e : tree.list(p.dir()).orElse(List.of())) {
-                if (e.kind() != ModuleTree.Kind.FILE) {
-                    continue;
-                }
-                SourceFile file = sources.stream().filter(s -> s.name().equals(e.name())).findFirst().orElseThrow();
-                if (VendorFiles.copied(file, goVersion)) {
-                    staged.write(ModuleTree.join(dst, e.name()), file.content().get());
+            for (SourceFile file : sources) {
+                // Links to files count as Go source, but only regular files are copied.
+                boolean regular = tree.lstat(ModuleTree.join(p.dir(), file.name())).orElse(null) == ModuleTree.Kind.FILE;
+                if (regular && VendorFiles.copied(file, goVersion)) {
+                    staged.write(ModuleTree.join(dst, file.name()), file.content().get());
                 }
             }
             copyMetadata(p);

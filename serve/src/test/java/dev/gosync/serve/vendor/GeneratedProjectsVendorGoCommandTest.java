@@ -116,6 +116,14 @@ class GeneratedProjectsVendorGoCommandTest {
     }
 
     @Test
+    void go113ProjectHasNoAnnotationsAndNoReplaceLines() throws IOException {
+        Path project = assertVendorsLikeGo("go113", project("go 1.13\n\n", ""));
+        String modulesTxt = Files.readString(project.resolve("vendor/modules.txt"));
+        assertFalse(modulesTxt.contains("## explicit"), modulesTxt);
+        assertFalse(modulesTxt.contains("example.com/unused"), modulesTxt);
+    }
+
+    @Test
     void go122ProjectVendorsOnlyNonTestEmbeds() throws IOException {
         Path project = assertVendorsLikeGo("go122", project("go 1.22\n\n", ""));
         Path emb = project.resolve("vendor/example.com/dep/emb");
@@ -140,6 +148,36 @@ class GeneratedProjectsVendorGoCommandTest {
                 "main.go", "package main\n\nimport _ \"example.com/nest/inner\"\n\nfunc main() {}\n"));
         assertEquals("# example.com/nest/inner v1.0.0\nexample.com/nest/inner\n",
                 Files.readString(project.resolve("vendor/modules.txt")));
+    }
+
+    @Test
+    void mainModulePathWithoutDotStillProvidesItsOwnPackages() throws IOException {
+        assertVendorsLikeGo("dotless", files(
+                "go.mod", "module project\n\ngo 1.21\n\nrequire example.com/nest/inner v1.0.0\n",
+                "main.go", "package main\n\nimport (\n\t_ \"example.com/nest/inner\"\n\t_ \"project/internal/util\"\n)\n\n"
+                        + "func main() {}\n",
+                "internal/util/util.go", "package util\n\nimport _ \"strings\"\n"));
+    }
+
+    @Test
+    void symbolicLinksInADirectoryReplacementAreReadButNotCopied() throws IOException {
+        Map<String, String> f = files(
+                "go.mod", "module example.com/project\n\ngo 1.21\n\nrequire example.com/loc v0.0.0\n\n"
+                        + "replace example.com/loc => ./local/loc\n",
+                "main.go", "package main\n\nimport _ \"example.com/loc\"\n\nfunc main() {}\n",
+                "local/loc/go.mod", "module example.com/loc\n\ngo 1.20\n",
+                "local/loc/real.txt", "real\n",
+                "local/elsewhere/other.go", "package loc\n\nimport _ \"example.com/nest/inner\"\n");
+        // Only a linked Go file makes the directory a package, and its import must be followed.
+        Map<String, String> withLinks = new LinkedHashMap<>(f);
+        withLinks.put("go.mod", f.get("go.mod").replace("require example.com/loc v0.0.0\n",
+                "require (\n\texample.com/loc v0.0.0\n\texample.com/nest/inner v1.0.0\n)\n"));
+        Path project = assertVendorsLikeGo("links", withLinks, false, dir -> {
+            Files.createSymbolicLink(dir.resolve("local/loc/linked.go"), dir.resolve("local/elsewhere/other.go"));
+            Files.createSymbolicLink(dir.resolve("local/loc/LICENSE"), dir.resolve("local/loc/real.txt"));
+        });
+        assertTrue(Files.exists(project.resolve("vendor/example.com/nest/inner/inner.go")), "imports of linked files count");
+        assertFalse(Files.exists(project.resolve("vendor/example.com/loc/linked.go")), "links are not copied");
     }
 
     @Test
@@ -172,11 +210,16 @@ class GeneratedProjectsVendorGoCommandTest {
     @Test
     void workspaceVendorsEveryModuleAndMarksTheWorkspace() throws IOException {
         Path project = assertVendorsLikeGo("workspace", files(
-                "go.work", "go 1.22\n\nuse (\n\t./a\n\t./b\n)\n\nreplace example.com/ver v1.0.0 => example.com/ver v1.1.0\n",
-                "a/go.mod", "module example.com/a\n\ngo 1.22\n\nrequire example.com/dep v1.0.0\n\n"
+                "go.work", "go 1.22\n\nuse (\n\t./a\n\t./b\n)\n\nreplace example.com/ver v1.0.0 => example.com/ver v1.1.0\n\n"
+                        + "replace example.com/workonly => ./b\n",
+                "a/go.mod", "module example.com/a\n\ngo 1.22\n\nrequire (\n\texample.com/dep v1.0.0\n\texample.com/loc v0.0.0\n)\n\n"
                         + "require (\n\texample.com/indirect v1.0.0 // indirect\n\texample.com/tagdep v1.0.0 // indirect\n)\n\n"
-                        + "replace example.com/unused => example.com/dep v1.0.0\n",
-                "a/a.go", "package a\n\nimport \"example.com/dep\"\n\n// A is here.\nvar A = dep.Hello()\n",
+                        + "replace example.com/unused => example.com/dep v1.0.0\n\n"
+                        + "replace example.com/loc => ./local/loc\n",
+                "a/a.go", "package a\n\nimport (\n\t\"example.com/dep\"\n\t\"example.com/loc\"\n)\n\n"
+                        + "// A is here.\nvar A = dep.Hello() + loc.Loc\n",
+                "a/local/loc/go.mod", "module example.com/loc\n\ngo 1.20\n",
+                "a/local/loc/loc.go", "package loc\n\n// Loc is here.\nconst Loc = \"loc\"\n",
                 "b/go.mod", "module example.com/b\n\ngo 1.21\n\nrequire (\n\texample.com/nest/inner v1.0.0\n"
                         + "\texample.com/ver v1.0.0\n)\n",
                 "b/b.go", "package b\n\nimport (\n\t\"example.com/a\"\n\t\"example.com/nest/inner\"\n\t\"example.com/ver\"\n)\n\n"
@@ -199,11 +242,23 @@ class GeneratedProjectsVendorGoCommandTest {
 
     /** As {@link #assertVendorsLikeGo(String, Map)}, with cgo enabled or not for both. */
     private static Path assertVendorsLikeGo(String name, Map<String, String> projectFiles, boolean cgo) throws IOException {
+        return assertVendorsLikeGo(name, projectFiles, cgo, dir -> { });
+    }
+
+    /** Something to do to each copy of the project after its files are written. */
+    private interface Setup {
+        void apply(Path projectDir) throws IOException;
+    }
+
+    private static Path assertVendorsLikeGo(String name, Map<String, String> projectFiles, boolean cgo, Setup setup)
+            throws IOException {
         Path scratch = tmp.resolve(name).resolve("scratch");
         TestMirror.write(scratch, projectFiles);
+        setup.apply(scratch);
         go.goOk(scratch, "mod", "download", "all");
         Path expected = tmp.resolve(name).resolve("expected");
         TestMirror.write(expected, projectFiles);
+        setup.apply(expected);
         for (String sum : new String[] {"go.sum", "a/go.sum", "b/go.sum", "go.work.sum"}) {
             if (Files.exists(scratch.resolve(sum))) {
                 Files.copy(scratch.resolve(sum), expected.resolve(sum));
@@ -217,8 +272,13 @@ class GeneratedProjectsVendorGoCommandTest {
             readonly.set("CGO_ENABLED", "0");
         }
         Path actual = tmp.resolve(name).resolve("actual");
-        TreeSnapshot.copy(expected, actual);
-        StagedVendorDir.deleteTree(actual.resolve("vendor"));
+        TestMirror.write(actual, projectFiles);
+        setup.apply(actual);
+        for (String sum : new String[] {"go.sum", "a/go.sum", "b/go.sum", "go.work.sum"}) {
+            if (Files.exists(expected.resolve(sum))) {
+                Files.copy(expected.resolve(sum), actual.resolve(sum));
+            }
+        }
 
         VendorResult result = new Vendorer(mirror.store()).cgoEnabled(cgo).vendor(actual);
 

@@ -40,6 +40,12 @@ class VendorRefusalTest {
         mirror.add("example.com/plain", "v1.0.0", files(
                 "go.mod", "module example.com/plain\n\ngo 1.21\n",
                 "plain.go", "package plain\n"));
+        mirror.add("example.com/Case", "v1.0.0", files(
+                "go.mod", "module example.com/Case\n\ngo 1.21\n",
+                "c.go", "package c\n"));
+        mirror.add("example.com/case", "v1.0.0", files(
+                "go.mod", "module example.com/case\n\ngo 1.21\n",
+                "c.go", "package c\n"));
         mirror.add("example.com/amb", "v1.0.0", files(
                 "go.mod", "module example.com/amb\n\ngo 1.21\n",
                 "sub/sub.go", "package sub\n"));
@@ -146,6 +152,20 @@ class VendorRefusalTest {
 
         assertTrue(e.getMessage().contains("example.com/project imports\n\texample.com/plain/nothere: "
                 + "no required module provides package example.com/plain/nothere"), e.getMessage());
+    }
+
+    @Test
+    void modulePathsDifferingOnlyInCaseCannotBothBeVendored() throws IOException {
+        ModuleVersion upper = new ModuleVersion("example.com/Case", "v1.0.0");
+        ModuleVersion lower = new ModuleVersion("example.com/case", "v1.0.0");
+        writeProject("\texample.com/Case v1.0.0\n\texample.com/case v1.0.0\n",
+                "\t_ \"example.com/Case\"\n\t_ \"example.com/case\"\n",
+                "example.com/Case v1.0.0 " + zipSum(upper) + "\nexample.com/Case v1.0.0/go.mod " + goModSum(upper) + "\n"
+                        + "example.com/case v1.0.0 " + zipSum(lower) + "\nexample.com/case v1.0.0/go.mod " + goModSum(lower) + "\n");
+
+        VendorException e = assertRefused(VendorException.class);
+
+        assertTrue(e.getMessage().contains("case-insensitive import collision"), e.getMessage());
     }
 
     @Test
