@@ -122,7 +122,7 @@ public final class MirrorCache implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new RemoteGitException("cannot keep a mirror of " + shownUrl + " in " + gitDir + ": "
-                    + Redactor.redact(e.getMessage(), fetchUrl),
+                    + clean(e.getMessage(), fetchUrl),
                     "check the space and permissions of the cache directory, or delete " + gitDir + " to start over");
         }
     }
@@ -143,13 +143,25 @@ public final class MirrorCache implements AutoCloseable {
                     + ": " + e.getReason(), "fix the url.<base>.insteadOf or --vcs-map entry that produced it");
         } catch (NotSupportedException e) {
             throw new RemoteGitException("cannot fetch " + shownUrl + via(fetchUrl, shownUrl) + ": "
-                    + Redactor.redact(e.getMessage(), fetchUrl), "use an https, ssh or file URL for the repository");
+                    + clean(e.getMessage(), fetchUrl), "use an https, ssh or file URL for the repository");
         } catch (TransportException e) {
             throw new RemoteGitException("cannot fetch " + shownUrl + via(fetchUrl, shownUrl) + ": "
-                    + Redactor.redact(e.getMessage(), fetchUrl),
+                    + clean(e.getMessage(), fetchUrl),
                     "check that the repository exists and is reachable, and the credentials for it (.netrc, GOAUTH,"
                             + " ssh keys)");
         }
+    }
+
+    /** A message without the URL's password or the Authorization header sent to it. */
+    private String clean(String message, String fetchUrl) {
+        String header = null;
+        try {
+            header = access.authorization(new URIish(fetchUrl)).orElse(null);
+        } catch (java.net.URISyntaxException e) {
+            // No header was sent to a URL that does not parse.
+        }
+        String token = header == null || header.indexOf(' ') < 0 ? header : header.substring(header.indexOf(' ') + 1);
+        return Redactor.redact(message, Redactor.password(fetchUrl), header, token);
     }
 
     private static String via(String fetchUrl, String shownUrl) {
