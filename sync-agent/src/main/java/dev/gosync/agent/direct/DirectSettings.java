@@ -58,8 +58,8 @@ public record DirectSettings(VcsMap vcsMap, Optional<Path> mirrorDir, Optional<P
     @Override
     public DirectSource open(DirectContext context) {
         ProxyClientSettings client = context.client().settings();
-        UrlRewrites rewrites = UrlRewrites.fromFiles(
-                GitConfigFiles.forUser(context.environment(), context.home(), context.osName()));
+        GitConfigFiles gitConfig = GitConfigFiles.forUser(context.environment(), context.home(), context.osName());
+        UrlRewrites rewrites = UrlRewrites.lazily(() -> UrlRewrites.fromFiles(gitConfig));
         Govcs govcs = Govcs.of(context.go().get("GOVCS").orElse(""), context.go().goprivate());
         int timeout = (int) Math.max(1, client.readTimeout().toSeconds());
         String homeVar = context.environment().get("HOME");
