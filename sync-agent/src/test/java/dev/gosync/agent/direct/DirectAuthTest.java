@@ -96,6 +96,14 @@ class DirectAuthTest {
     }
 
     @Test
+    void credentialsWrittenIntoTheRewrittenUrlAreUsed() throws IOException {
+        String withPassword = server.url().replace("http://", "http://alice:" + PASSWORD + "@");
+        try (DirectSource direct = open("urlcreds", "unused", withPassword)) {
+            assertEquals(List.of("v1.0.0"), direct.versions(MODULE));
+        }
+    }
+
+    @Test
     void aPasswordInTheRewrittenUrlNeverShowsInMessages() throws IOException {
         String withPassword = server.url().replace("http://", "http://alice:wrong-" + PASSWORD + "@");
         try (DirectSource direct = open("inurl", "unused", withPassword)) {
