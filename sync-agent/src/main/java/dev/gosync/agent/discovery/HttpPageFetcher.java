@@ -2,6 +2,7 @@ package dev.gosync.agent.discovery;
 
 import dev.gosync.agent.auth.AuthConfig;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -53,27 +54,25 @@ public final class HttpPageFetcher implements PageFetcher {
         HttpClient client = skipVerify && url.getScheme().equals("https") ? insecure : secure;
         boolean mayAuthenticate = auth.mayAuthenticate(url);
         Optional<String> authorization = mayAuthenticate ? auth.credentials().authorization(url) : Optional.empty();
-        HttpResponse<byte[]> response = send(client, url, authorization);
-        if (mayAuthenticate && response.statusCode() >= 400 && response.statusCode() < 500) {
+        Answer response = send(client, url, authorization);
+        if (mayAuthenticate && response.status() >= 400 && response.status() < 500) {
             Optional<String> refreshed = auth.credentials().refreshedAuthorization(url);
             if (refreshed.isPresent()) {
                 response = send(client, url, refreshed);
             }
         }
-        byte[] body = response.body();
         URI answered = response.uri().equals(connectTo.apply(url)) ? url : response.uri();
-        return new Page(withoutUserInfo(answered), response.statusCode(), new String(body, StandardCharsets.UTF_8));
+        return new Page(withoutUserInfo(answered), response.status(), new String(response.body(), StandardCharsets.UTF_8));
     }
 
-    private HttpResponse<byte[]> send(HttpClient client, URI url, Optional<String> authorization) throws IOException {
+    private Answer send(HttpClient client, URI url, Optional<String> authorization) throws IOException {
         HttpRequest.Builder request = HttpRequest.newBuilder(connectTo.apply(url)).timeout(timeout).GET()
                 .header("User-Agent", "gosync");
         authorization.ifPresent(a -> request.header("Authorization", a));
         try {
-            HttpResponse<java.io.InputStream> response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-            try (java.io.InputStream in = response.body()) {
-                byte[] body = in.readNBytes(MAX_BODY);
-                return new BytesResponse(response, body);
+            HttpResponse<InputStream> response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream in = response.body()) {
+                return new Answer(response.statusCode(), response.uri(), in.readNBytes(MAX_BODY));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -137,40 +136,6 @@ public final class HttpPageFetcher implements PageFetcher {
     }
 
     /** A response whose body has been read, bounded. */
-    private record BytesResponse(HttpResponse<?> delegate, byte[] body) implements HttpResponse<byte[]> {
-        @Override
-        public int statusCode() {
-            return delegate.statusCode();
-        }
-
-        @Override
-        public HttpRequest request() {
-            return delegate.request();
-        }
-
-        @Override
-        public Optional<HttpResponse<byte[]>> previousResponse() {
-            return Optional.empty();
-        }
-
-        @Override
-        public java.net.http.HttpHeaders headers() {
-            return delegate.headers();
-        }
-
-        @Override
-        public Optional<javax.net.ssl.SSLSession> sslSession() {
-            return delegate.sslSession();
-        }
-
-        @Override
-        public URI uri() {
-            return delegate.uri();
-        }
-
-        @Override
-        public HttpClient.Version version() {
-            return delegate.version();
-        }
+    private record Answer(int status, URI uri, byte[] body) {
     }
 }

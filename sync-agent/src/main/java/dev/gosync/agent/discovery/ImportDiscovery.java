@@ -32,10 +32,7 @@ final class ImportDiscovery {
     }
 
     /** What a page said, with the URL that answered. */
-    private record Fetched(String url, Page page) {
-    }
-
-    private record Page(String url, int status, String statusLine, String body) {
+    private record Fetched(String url, PageFetcher.Page page) {
     }
 
     /**
@@ -142,7 +139,7 @@ final class ImportDiscovery {
         URI https = withScheme(url, "https");
         try {
             PageFetcher.Page page = fetcher.get(https, insecure);
-            return new Fetched(page.url(), new Page(page.url(), page.status(), page.statusLine(), page.body()));
+            return new Fetched(page.url(), page);
         } catch (IOException e) {
             if (!insecure) {
                 throw new IOException("Get " + GoStrings.quote(https.toString()) + ": " + describe(e), e);
@@ -151,7 +148,7 @@ final class ImportDiscovery {
         URI http = withScheme(url, "http");
         try {
             PageFetcher.Page page = fetcher.get(http, true);
-            return new Fetched(page.url(), new Page(page.url(), page.status(), page.statusLine(), page.body()));
+            return new Fetched(page.url(), page);
         } catch (IOException e) {
             throw new IOException("Get " + GoStrings.quote(http.toString()) + ": " + describe(e), e);
         }

@@ -4,6 +4,8 @@ import dev.gosync.agent.checksum.ChecksumVerifier;
 import dev.gosync.agent.env.GoEnvironment;
 import dev.gosync.agent.proxy.ProxyClientSettings;
 import dev.gosync.agent.direct.DirectMode;
+import dev.gosync.agent.direct.DirectSettings;
+import dev.gosync.agent.direct.VcsMap;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -41,11 +43,12 @@ public record ExportSettings(GoEnvironment goEnvironment, ProxyClientSettings cl
 
     /**
      * The settings of this process: its environment completed by {@code go env}, default proxy
-     * client settings, no direct mode (see {@link #withDirect}), go.sum as the only checksum record.
+     * client settings, direct mode from git without {@code --vcs-map} mappings (see
+     * {@link #withDirect}), go.sum as the only checksum record.
      */
     public static ExportSettings fromProcess(String tool) {
         return new ExportSettings(GoEnvironment.fromProcess(), ProxyClientSettings.defaults(),
-                DirectMode.UNAVAILABLE, ChecksumVerifier.NONE, System.getenv(),
+                DirectSettings.of(VcsMap.empty()), ChecksumVerifier.NONE, System.getenv(),
                 Path.of(System.getProperty("user.home")), System.getProperty("os.name", ""), Clock.systemUTC(), tool);
     }
 

@@ -2,6 +2,7 @@ package dev.gosync.agent.gitconfig;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.eclipse.jgit.lib.Config;
 
 /**
@@ -15,10 +16,24 @@ public final class UrlRewrites {
     public record Rule(String base, String insteadOf) {
     }
 
-    private final List<Rule> rules;
+    private final Supplier<List<Rule>> source;
+    private List<Rule> rules;
 
     private UrlRewrites(List<Rule> rules) {
         this.rules = List.copyOf(rules);
+        this.source = null;
+    }
+
+    private UrlRewrites(Supplier<List<Rule>> source) {
+        this.source = source;
+    }
+
+    /**
+     * Rules read on first use, so that a broken git configuration only matters to a run that
+     * fetches from git.
+     */
+    public static UrlRewrites lazily(Supplier<UrlRewrites> load) {
+        return new UrlRewrites(() -> load.get().rules());
     }
 
     public static UrlRewrites none() {
@@ -50,7 +65,7 @@ public final class UrlRewrites {
     /** The URL git would fetch when told to fetch {@code url}. */
     public String rewrite(String url) {
         Rule best = null;
-        for (Rule rule : rules) {
+        for (Rule rule : rules()) {
             if (url.startsWith(rule.insteadOf()) && (best == null || rule.insteadOf().length() > best.insteadOf().length())) {
                 best = rule;
             }
@@ -58,7 +73,10 @@ public final class UrlRewrites {
         return best == null ? url : best.base() + url.substring(best.insteadOf().length());
     }
 
-    public List<Rule> rules() {
+    public synchronized List<Rule> rules() {
+        if (rules == null) {
+            rules = List.copyOf(source.get());
+        }
         return rules;
     }
 }

@@ -11,6 +11,11 @@ import org.eclipse.jgit.util.SystemReader;
  * configuration direct mode honours, {@code url.<base>.insteadOf}, is applied by gosync itself
  * from the files git would read ({@link dev.gosync.agent.gitconfig.GitConfigFiles}), so that a
  * rewrite is never applied twice. Installing is process-wide and idempotent.
+ *
+ * <p>JGit also measures each file system's timestamp resolution once and keeps the result in its
+ * own configuration file; with that file gone, it would measure again in every run, which takes
+ * seconds. The measurement runs in the background instead, and JGit meanwhile assumes a coarse
+ * resolution: safe for mirrors, which gosync only writes by fetching.
  */
 public final class IsolatedJGit {
     private static boolean installed;
@@ -38,6 +43,7 @@ public final class IsolatedJGit {
                 return empty(parent, fs);
             }
         });
+        FS.FileStoreAttributes.setBackground(true);
         installed = true;
     }
 
@@ -51,6 +57,11 @@ public final class IsolatedJGit {
             @Override
             public boolean isOutdated() {
                 return false;
+            }
+
+            @Override
+            public void save() {
+                // Nowhere to keep it: JGit's own settings are not persisted by gosync.
             }
         };
     }

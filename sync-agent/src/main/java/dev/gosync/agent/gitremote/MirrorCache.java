@@ -55,6 +55,11 @@ public final class MirrorCache implements AutoCloseable {
     private final Path dir;
     private final RemoteAccess access;
     private final Map<String, CompletableFuture<Repository>> mirrors = new ConcurrentHashMap<>();
+    /**
+     * File locks belong to the whole JVM, which refuses a second lock on the same file: caches of
+     * one process that share a directory take turns here before locking against other processes.
+     */
+    private static final Map<Path, Object> PROCESS_LOCKS = new ConcurrentHashMap<>();
 
     public MirrorCache(Path dir, RemoteAccess access) {
         IsolatedJGit.install();
@@ -103,27 +108,33 @@ public final class MirrorCache implements AutoCloseable {
         Path gitDir = dir.resolve(hash(fetchUrl));
         try {
             Files.createDirectories(dir);
-            try (FileChannel lockFile = FileChannel.open(dir.resolve(gitDir.getFileName() + ".lock"),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock lock = lockFile.lock()) {
-                Repository repo = new FileRepositoryBuilder().setGitDir(gitDir.toFile()).setBare().build();
-                try {
-                    if (!repo.getObjectDatabase().exists()) {
-                        repo.create(true);
-                        Files.writeString(gitDir.resolve("gosync-url"), Redactor.redact(fetchUrl) + "\n",
-                                StandardCharsets.UTF_8);
-                    }
-                    fetch(repo, fetchUrl, shownUrl);
-                    return repo;
-                } catch (RuntimeException | IOException e) {
-                    repo.close();
-                    throw e;
-                }
+            Path lockPath = dir.resolve(gitDir.getFileName() + ".lock").toAbsolutePath().normalize();
+            synchronized (PROCESS_LOCKS.computeIfAbsent(lockPath, p -> new Object())) {
+                return locked(lockPath, gitDir, fetchUrl, shownUrl);
             }
         } catch (IOException e) {
             throw new RemoteGitException("cannot keep a mirror of " + shownUrl + " in " + gitDir + ": "
-                    + Redactor.redact(e.getMessage(), fetchUrl),
+                    + clean(e.getMessage(), fetchUrl),
                     "check the space and permissions of the cache directory, or delete " + gitDir + " to start over");
+        }
+    }
+
+    /** Creates or updates the mirror while holding its file lock, against other processes. */
+    private Repository locked(Path lockPath, Path gitDir, String fetchUrl, String shownUrl) throws IOException {
+        try (FileChannel lockFile = FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock lock = lockFile.lock()) {
+            Repository repo = new FileRepositoryBuilder().setGitDir(gitDir.toFile()).setBare().build();
+            try {
+                if (!repo.getObjectDatabase().exists()) {
+                    repo.create(true);
+                    Files.writeString(gitDir.resolve("gosync-url"), Redactor.redact(fetchUrl) + "\n", StandardCharsets.UTF_8);
+                }
+                fetch(repo, fetchUrl, shownUrl);
+                return repo;
+            } catch (RuntimeException | IOException e) {
+                repo.close();
+                throw e;
+            }
         }
     }
 
@@ -143,13 +154,25 @@ public final class MirrorCache implements AutoCloseable {
                     + ": " + e.getReason(), "fix the url.<base>.insteadOf or --vcs-map entry that produced it");
         } catch (NotSupportedException e) {
             throw new RemoteGitException("cannot fetch " + shownUrl + via(fetchUrl, shownUrl) + ": "
-                    + Redactor.redact(e.getMessage(), fetchUrl), "use an https, ssh or file URL for the repository");
+                    + clean(e.getMessage(), fetchUrl), "use an https, ssh or file URL for the repository");
         } catch (TransportException e) {
             throw new RemoteGitException("cannot fetch " + shownUrl + via(fetchUrl, shownUrl) + ": "
-                    + Redactor.redact(e.getMessage(), fetchUrl),
+                    + clean(e.getMessage(), fetchUrl),
                     "check that the repository exists and is reachable, and the credentials for it (.netrc, GOAUTH,"
                             + " ssh keys)");
         }
+    }
+
+    /** A message without the URL's password or the Authorization header sent to it. */
+    private String clean(String message, String fetchUrl) {
+        String header = null;
+        try {
+            header = access.authorization(new URIish(fetchUrl)).orElse(null);
+        } catch (java.net.URISyntaxException e) {
+            // No header was sent to a URL that does not parse.
+        }
+        String token = header == null || header.indexOf(' ') < 0 ? header : header.substring(header.indexOf(' ') + 1);
+        return Redactor.redact(message, Redactor.password(fetchUrl), header, token);
     }
 
     private static String via(String fetchUrl, String shownUrl) {
