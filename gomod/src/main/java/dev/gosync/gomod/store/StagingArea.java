@@ -56,7 +56,8 @@ final class StagingArea {
     }
 
     /**
-     * Copies content into a new staged file, hashing it on the way, and syncs it.
+     * Copies content into a new staged file, hashing it on the way. The file is synced with all
+     * the others by {@link #writeJournal}, before anything depends on it.
      *
      * @throws StoreException if content has more than limit bytes (the file is then deleted)
      */
@@ -76,7 +77,6 @@ final class StagingArea {
                 digest.update(buffer, 0, n);
                 out.write(buffer, 0, n);
             }
-            channel.force(true);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(file);
             throw e;
@@ -84,8 +84,12 @@ final class StagingArea {
         return new Staged(file, size, HexFormat.of().formatHex(digest.digest()));
     }
 
-    /** Records the moves durably; from here on the transaction will complete, now or on recovery. */
+    /**
+     * Syncs every staged file the moves name, then records the moves durably; from here on the
+     * transaction will complete, now or on recovery.
+     */
     void writeJournal(List<Move> moves) throws IOException {
+        Durable.syncAll(moves.stream().map(m -> dir.resolve(m.stagedName())).toList());
         StringBuilder text = new StringBuilder();
         moves.forEach(m -> text.append(m.stagedName()).append('\t').append(m.relativePath()).append('\n'));
         Durable.replace(dir.resolve(JOURNAL), text.toString().getBytes(StandardCharsets.UTF_8), dir.resolve(TEMP));
@@ -98,19 +102,23 @@ final class StagingArea {
      */
     void publish(Path root, List<Move> moves) throws IOException {
         Set<Path> listDirs = new LinkedHashSet<>();
+        // Directories are synced once at the end, not after each rename: until the journal is
+        // deleted, a rename that did not reach the disk is simply done again by recovery.
+        Set<Path> changed = new LinkedHashSet<>();
         for (Move move : moves) {
             Path staged = dir.resolve(move.stagedName());
             Path target = root.resolve(move.relativePath());
             if (Files.exists(staged, LinkOption.NOFOLLOW_LINKS) && !Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                Durable.moveIntoPlace(staged, target);
+                Durable.moveIntoPlace(staged, target, changed);
             }
             if (move.relativePath().endsWith(".mod")) {
                 listDirs.add(target.getParent());
             }
         }
         for (Path versionsDir : listDirs) {
-            VersionList.rebuild(versionsDir, dir.resolve(TEMP));
+            VersionList.rebuild(versionsDir, dir.resolve(TEMP), changed);
         }
+        Durable.syncAll(changed);
     }
 
     void delete() throws IOException {
