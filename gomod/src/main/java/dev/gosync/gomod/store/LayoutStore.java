@@ -355,6 +355,18 @@ public final class LayoutStore implements ModuleSource {
          */
         @Override
         public StoredFile put(ModuleVersion mv, LayoutPath.Kind kind, InputStream content) {
+            return put(mv, kind, content, null);
+        }
+
+        /**
+         * Like {@link #put(ModuleVersion, LayoutPath.Kind, InputStream)}, for content that checks
+         * itself: a stream that throws instead of ending when its bytes do not have SHA-256
+         * {@code sha256} (a verified bundle entry). The store records that hash instead of
+         * computing it a second time.
+         *
+         * @param sha256 the content's SHA-256 in lower-case hex, vouched for by the stream
+         */
+        public StoredFile put(ModuleVersion mv, LayoutPath.Kind kind, InputStream content, String sha256) {
             requireOpen();
             if (!kind.perVersion()) {
                 throw new IllegalArgumentException(kind + " is not a per-version file; only INFO, MOD and ZIP can be put");
@@ -362,7 +374,7 @@ public final class LayoutStore implements ModuleSource {
             String relativePath = new LayoutPath(kind, mv.path(), mv.version()).relativePath();
             StagingArea.Staged staged;
             try {
-                staged = staging.stage(content, limit(kind), mv + " " + kind.suffix());
+                staged = staging.stage(content, limit(kind), mv + " " + kind.suffix(), sha256);
             } catch (IOException e) {
                 throw new StoreException("cannot store " + relativePath + " in " + root + ": " + e,
                         "check the source and the disk", e);

@@ -62,8 +62,16 @@ final class StagingArea {
      * @throws StoreException if content has more than limit bytes (the file is then deleted)
      */
     Staged stage(InputStream content, long limit, String what) throws IOException {
+        return stage(content, limit, what, null);
+    }
+
+    /**
+     * {@link #stage(InputStream, long, String)}, taking {@code knownSha256} (when not null) as the
+     * content's hash instead of computing it: for streams that verify themselves.
+     */
+    Staged stage(InputStream content, long limit, String what, String knownSha256) throws IOException {
         Path file = dir.resolve("f" + next++);
-        MessageDigest digest = Durable.newSha256();
+        MessageDigest digest = knownSha256 == null ? Durable.newSha256() : null;
         long size = 0;
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             OutputStream out = Channels.newOutputStream(channel);
@@ -74,14 +82,16 @@ final class StagingArea {
                     throw new StoreException(what + " is larger than " + limit + " bytes",
                             "the go command refuses such files too; the source is broken or hostile", null);
                 }
-                digest.update(buffer, 0, n);
+                if (digest != null) {
+                    digest.update(buffer, 0, n);
+                }
                 out.write(buffer, 0, n);
             }
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(file);
             throw e;
         }
-        return new Staged(file, size, HexFormat.of().formatHex(digest.digest()));
+        return new Staged(file, size, digest == null ? knownSha256 : HexFormat.of().formatHex(digest.digest()));
     }
 
     /**

@@ -93,7 +93,8 @@ final class BundleContent {
             ModuleVersion mv = layout.module();
             StoredFile stored;
             try (InputStream content = next.get().content()) {
-                stored = tx.put(mv, layout.kind(), content);
+                // The entry stream fails at its end unless its bytes have the row's SHA-256: no second hash.
+                stored = tx.put(mv, layout.kind(), content, row.sha256());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
