@@ -22,7 +22,6 @@ import dev.gosync.serve.testing.TreeListing;
 import dev.gosync.serve.trust.BundleTrust;
 import dev.gosync.serve.trust.TrustOverrides;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -254,9 +253,5 @@ class ImporterTest {
     private AuditEvent lastEvent() {
         List<AuditEvent> events = mirror.index().events();
         return events.get(events.size() - 1);
-    }
-
-    static String text(Path file) throws IOException {
-        return Files.readString(file, StandardCharsets.UTF_8);
     }
 }
