@@ -54,7 +54,7 @@ final class ImportCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ImportOptions options = ImportOptions.of(trust.load()).withChainOverrides(allowRollback, allowMissingParent);
+        ImportOptions options = ImportOptions.of(trust.load(err)).withChainOverrides(allowRollback, allowMissingParent);
         ImportProgress progress = new ImportProgress(err, System.console() != null, quiet);
         List<ImportResult> results = new ArrayList<>();
         try (Mirror mirror = Mirror.open(into, true)) {

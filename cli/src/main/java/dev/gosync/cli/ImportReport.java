@@ -12,13 +12,14 @@ import java.util.List;
 import java.util.Locale;
 
 /** Prints import results: a line per bundle for people, or the {@code --json} document. */
-final class ImportReport {
+public final class ImportReport {
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private ImportReport() {
     }
 
-    static void summary(ImportResult r, PrintWriter out) {
+    /** What an import did, in a few lines (the quickstart prints it too). */
+    public static void summary(ImportResult r, PrintWriter out) {
         if (r.status() == ImportResult.Status.ALREADY_IMPORTED) {
             out.println("bundle " + r.bundleId() + " (" + r.bundleName() + ") was imported before; nothing changed");
             return;

@@ -2,6 +2,7 @@ package dev.gosync.cli;
 
 import dev.gosync.serve.trust.BundleTrust;
 import dev.gosync.serve.trust.TrustOverrides;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Option;
@@ -24,8 +25,12 @@ final class TrustOptions {
             description = "Accept a bundle whose signature does not verify (logged); file hashes are still checked.")
     boolean allowBadSignature;
 
-    BundleTrust load() {
-        return BundleTrust.load(Optional.ofNullable(trust),
+    /** Reads the trust store, printing its notes (lines read but never used) as warnings. */
+    BundleTrust load(PrintWriter err) {
+        BundleTrust loaded = BundleTrust.load(Optional.ofNullable(trust),
                 new TrustOverrides(allowUnsigned, allowUntrusted, allowBadSignature));
+        loaded.notes().forEach(note -> err.println("warning: " + note));
+        err.flush();
+        return loaded;
     }
 }

@@ -57,7 +57,7 @@ final class VerifyCommand implements Callable<Integer> {
         ImportProgress progress = new ImportProgress(spec.commandLine().getErr(), System.console() != null, quiet);
         BundleVerifier.Result r;
         try {
-            r = new BundleVerifier(trust.load(), Path.of(System.getProperty("java.io.tmpdir"))).verify(bundle, progress);
+            r = new BundleVerifier(trust.load(spec.commandLine().getErr()), Path.of(System.getProperty("java.io.tmpdir"))).verify(bundle, progress);
         } finally {
             progress.finish();
         }

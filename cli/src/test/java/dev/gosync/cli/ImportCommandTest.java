@@ -140,6 +140,15 @@ class ImportCommandTest {
     }
 
     @Test
+    void trustStoreLinesThatAreNeverUsedAreWarnedAbout() throws IOException {
+        Files.writeString(trust, Files.readString(trust) + "*@example.com cert-authority "
+                + KeyPairs.generate("ca").publicKey().toLine().strip() + "\n");
+        CliRun run = CliRun.of("verify", "--trust", trust.toString(), "-q", bundle.toString());
+        assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+        assertTrue(run.err().contains("warning: ") && run.err().contains("cert-authority line ignored"), run.err());
+    }
+
+    @Test
     void verifyMirrorFindsBitRotAndExitsOne() throws IOException {
         assertEquals(ExitCodes.OK, CliRun.of("import", "--into", mirror.toString(), "--trust", trust.toString(), "-q",
                 bundle.toString()).exitCode());

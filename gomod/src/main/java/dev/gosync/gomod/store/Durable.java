@@ -2,6 +2,7 @@ package dev.gosync.gomod.store;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -16,22 +17,35 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * File operations that survive a crash: a file reaches its final name only complete and synced,
  * by one atomic rename, and the directories involved are synced after it so the rename itself is
- * on disk.
+ * on disk. Many files at once are synced in parallel ({@link #syncAll}): a sync mostly waits for
+ * the disk, and the waits overlap.
  */
 final class Durable {
+    /** Syncs in flight at once; enough to keep a disk's queue busy, few enough not to thrash it. */
+    private static final int SYNC_THREADS = 8;
+
     private Durable() {
     }
 
     /**
      * Renames staged (already synced) to target, which must not exist, creating target's missing
-     * directories, and syncs every directory that changed.
+     * directories; adds every directory that changed to {@code changed}, for one
+     * {@link #syncAll} after a batch of moves.
      */
-    static void moveIntoPlace(Path staged, Path target) throws IOException {
+    static void moveIntoPlace(Path staged, Path target, Set<Path> changed) throws IOException {
         Path parent = target.getParent();
         Path existing = parent;
         while (!Files.isDirectory(existing)) {
@@ -40,9 +54,67 @@ final class Durable {
         Files.createDirectories(parent);
         Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
         for (Path dir = parent; ; dir = dir.getParent()) {
-            syncDirectory(dir);
+            changed.add(dir);
             if (dir.equals(existing)) {
                 break;
+            }
+        }
+    }
+
+    /**
+     * Replaces target with content in one rename through temp, syncing the content first; adds
+     * target's directory to {@code changed} instead of syncing it.
+     */
+    static void replace(Path target, byte[] content, Path temp, Set<Path> changed) throws IOException {
+        write(temp, content);
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        changed.add(target.getParent());
+    }
+
+    /** Syncs every file or directory given, several at a time. */
+    static void syncAll(Collection<Path> paths) throws IOException {
+        List<Path> list = List.copyOf(paths);
+        if (list.size() <= 1) {
+            for (Path p : list) {
+                sync(p);
+            }
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(SYNC_THREADS, list.size()), r -> {
+            Thread t = new Thread(r, "gosync-sync");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (Path p : list) {
+                done.add(pool.submit(() -> {
+                    sync(p);
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException("syncing failed unexpectedly", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while syncing files");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void sync(Path p) throws IOException {
+        if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+            syncDirectory(p);
+        } else {
+            try (FileChannel channel = FileChannel.open(p, StandardOpenOption.WRITE)) {
+                channel.force(true);
             }
         }
     }
@@ -52,6 +124,12 @@ final class Durable {
      * whatever an interrupted earlier call left there is overwritten).
      */
     static void replace(Path target, byte[] content, Path temp) throws IOException {
+        write(temp, content);
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        syncDirectory(target.getParent());
+    }
+
+    private static void write(Path temp, byte[] content) throws IOException {
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                 StandardOpenOption.WRITE)) {
             ByteBuffer buffer = ByteBuffer.wrap(content);
@@ -60,8 +138,6 @@ final class Durable {
             }
             channel.force(true);
         }
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        syncDirectory(target.getParent());
     }
 
     static void syncDirectory(Path dir) throws IOException {

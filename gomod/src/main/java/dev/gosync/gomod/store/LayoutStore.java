@@ -323,7 +323,8 @@ public final class LayoutStore implements ModuleSource {
 
     /**
      * One write to the store. Put files, then {@link #commit()}; closing without a commit discards
-     * them. Holds the store's lock until committed, aborted or closed. Not thread-safe.
+     * them. Holds the store's lock until committed, aborted or closed. Not thread-safe, except
+     * for {@link #verifyZip}.
      */
     public final class Transaction implements ModuleSink {
         private final StoreLock lock;
@@ -354,6 +355,18 @@ public final class LayoutStore implements ModuleSource {
          */
         @Override
         public StoredFile put(ModuleVersion mv, LayoutPath.Kind kind, InputStream content) {
+            return put(mv, kind, content, null);
+        }
+
+        /**
+         * Like {@link #put(ModuleVersion, LayoutPath.Kind, InputStream)}, for content that checks
+         * itself: a stream that throws instead of ending when its bytes do not have SHA-256
+         * {@code sha256} (a verified bundle entry). The store records that hash instead of
+         * computing it a second time.
+         *
+         * @param sha256 the content's SHA-256 in lower-case hex, vouched for by the stream
+         */
+        public StoredFile put(ModuleVersion mv, LayoutPath.Kind kind, InputStream content, String sha256) {
             requireOpen();
             if (!kind.perVersion()) {
                 throw new IllegalArgumentException(kind + " is not a per-version file; only INFO, MOD and ZIP can be put");
@@ -361,7 +374,7 @@ public final class LayoutStore implements ModuleSource {
             String relativePath = new LayoutPath(kind, mv.path(), mv.version()).relativePath();
             StagingArea.Staged staged;
             try {
-                staged = staging.stage(content, limit(kind), mv + " " + kind.suffix());
+                staged = staging.stage(content, limit(kind), mv + " " + kind.suffix(), sha256);
             } catch (IOException e) {
                 throw new StoreException("cannot store " + relativePath + " in " + root + ": " + e,
                         "check the source and the disk", e);
@@ -372,10 +385,13 @@ public final class LayoutStore implements ModuleSource {
                 }
                 String h1 = kind == LayoutPath.Kind.MOD ? hashGoMod(staged.file()) : null;
                 StoredFile stored = new StoredFile(relativePath, staged.size(), staged.sha256(), h1);
-                Entry earlier = entries.get(relativePath);
-                if (earlier == null) {
-                    entries.put(relativePath, new Entry(kind, staged, stored));
-                    return stored;
+                Entry earlier;
+                synchronized (entries) {
+                    earlier = entries.get(relativePath);
+                    if (earlier == null) {
+                        entries.put(relativePath, new Entry(kind, staged, stored));
+                        return stored;
+                    }
                 }
                 Files.delete(staged.file());
                 if (!earlier.stored().sha256().equals(stored.sha256())) {
@@ -419,25 +435,35 @@ public final class LayoutStore implements ModuleSource {
         /**
          * Checks a zip put in this transaction against the module zip rules (entry names, case
          * collisions, sizes) and computes its h1 hash from its staged bytes, reading every entry.
+         * Unlike the other methods, it may run on other threads while this transaction's thread
+         * goes on putting files (verifying zips in parallel); all calls must return before
+         * {@link #commit()}.
          *
          * @return the zip's stored-file record, now with its h1
          * @throws IllegalStateException if no zip of mv was put
          * @throws dev.gosync.gomod.zip.ModuleZipException if the zip breaks a rule or cannot be read
          */
         public StoredFile verifyZip(ModuleVersion mv) {
-            requireOpen();
             String relativePath = ProxyLayout.zip(mv);
-            Entry entry = entries.get(relativePath);
+            Entry entry;
+            synchronized (entries) {
+                requireOpen();
+                entry = entries.get(relativePath);
+            }
             if (entry == null) {
                 throw new IllegalStateException("no zip of " + mv + " was put in this transaction");
             }
             StoredFile stored = entry.stored();
-            if (stored.h1() == null) {
-                stored = new StoredFile(relativePath, stored.size(), stored.sha256(),
-                        ModuleZips.verify(mv, entry.staged().file()));
-                entries.put(relativePath, new Entry(entry.kind(), entry.staged(), stored));
+            if (stored.h1() != null) {
+                return stored;
             }
-            return stored;
+            // The expensive part (inflating and hashing every entry) runs outside the lock.
+            StoredFile verified = new StoredFile(relativePath, stored.size(), stored.sha256(),
+                    ModuleZips.verify(mv, entry.staged().file()));
+            synchronized (entries) {
+                entries.put(relativePath, new Entry(entry.kind(), entry.staged(), verified));
+            }
+            return verified;
         }
 
         /**

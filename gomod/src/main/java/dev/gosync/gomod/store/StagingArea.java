@@ -56,13 +56,22 @@ final class StagingArea {
     }
 
     /**
-     * Copies content into a new staged file, hashing it on the way, and syncs it.
+     * Copies content into a new staged file, hashing it on the way. The file is synced with all
+     * the others by {@link #writeJournal}, before anything depends on it.
      *
      * @throws StoreException if content has more than limit bytes (the file is then deleted)
      */
     Staged stage(InputStream content, long limit, String what) throws IOException {
+        return stage(content, limit, what, null);
+    }
+
+    /**
+     * {@link #stage(InputStream, long, String)}, taking {@code knownSha256} (when not null) as the
+     * content's hash instead of computing it: for streams that verify themselves.
+     */
+    Staged stage(InputStream content, long limit, String what, String knownSha256) throws IOException {
         Path file = dir.resolve("f" + next++);
-        MessageDigest digest = Durable.newSha256();
+        MessageDigest digest = knownSha256 == null ? Durable.newSha256() : null;
         long size = 0;
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             OutputStream out = Channels.newOutputStream(channel);
@@ -73,19 +82,24 @@ final class StagingArea {
                     throw new StoreException(what + " is larger than " + limit + " bytes",
                             "the go command refuses such files too; the source is broken or hostile", null);
                 }
-                digest.update(buffer, 0, n);
+                if (digest != null) {
+                    digest.update(buffer, 0, n);
+                }
                 out.write(buffer, 0, n);
             }
-            channel.force(true);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(file);
             throw e;
         }
-        return new Staged(file, size, HexFormat.of().formatHex(digest.digest()));
+        return new Staged(file, size, digest == null ? knownSha256 : HexFormat.of().formatHex(digest.digest()));
     }
 
-    /** Records the moves durably; from here on the transaction will complete, now or on recovery. */
+    /**
+     * Syncs every staged file the moves name, then records the moves durably; from here on the
+     * transaction will complete, now or on recovery.
+     */
     void writeJournal(List<Move> moves) throws IOException {
+        Durable.syncAll(moves.stream().map(m -> dir.resolve(m.stagedName())).toList());
         StringBuilder text = new StringBuilder();
         moves.forEach(m -> text.append(m.stagedName()).append('\t').append(m.relativePath()).append('\n'));
         Durable.replace(dir.resolve(JOURNAL), text.toString().getBytes(StandardCharsets.UTF_8), dir.resolve(TEMP));
@@ -98,19 +112,23 @@ final class StagingArea {
      */
     void publish(Path root, List<Move> moves) throws IOException {
         Set<Path> listDirs = new LinkedHashSet<>();
+        // Directories are synced once at the end, not after each rename: until the journal is
+        // deleted, a rename that did not reach the disk is simply done again by recovery.
+        Set<Path> changed = new LinkedHashSet<>();
         for (Move move : moves) {
             Path staged = dir.resolve(move.stagedName());
             Path target = root.resolve(move.relativePath());
             if (Files.exists(staged, LinkOption.NOFOLLOW_LINKS) && !Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                Durable.moveIntoPlace(staged, target);
+                Durable.moveIntoPlace(staged, target, changed);
             }
             if (move.relativePath().endsWith(".mod")) {
                 listDirs.add(target.getParent());
             }
         }
         for (Path versionsDir : listDirs) {
-            VersionList.rebuild(versionsDir, dir.resolve(TEMP));
+            VersionList.rebuild(versionsDir, dir.resolve(TEMP), changed);
         }
+        Durable.syncAll(changed);
     }
 
     void delete() throws IOException {

@@ -355,6 +355,31 @@ class LayoutStoreTest {
     }
 
     @Test
+    void aSelfCheckingStreamsHashIsRecordedWithoutHashingAgain() {
+        String vouched = "ab".repeat(32);
+        try (LayoutStore.Transaction tx = store.begin()) {
+            StoredFile stored = tx.put(V100, LayoutPath.Kind.MOD, bytes(TestModules.goMod(V100)), vouched);
+            // The store takes the caller's word: the stream is the one that fails on other bytes.
+            assertEquals(vouched, stored.sha256());
+            assertEquals(TestModules.goMod(V100).length, stored.size());
+        }
+    }
+
+    @Test
+    void zipsCanBeVerifiedOnOtherThreadsWhileFilesAreStillPut() throws Exception {
+        ModuleVersion v101 = new ModuleVersion("example.com/m", "v1.0.1");
+        try (LayoutStore.Transaction tx = store.begin()) {
+            tx.put(V100, LayoutPath.Kind.ZIP, bytes(TestModules.zip(V100, tmp)));
+            CompletableFuture<StoredFile> zip = CompletableFuture.supplyAsync(() -> tx.verifyZip(V100));
+            tx.put(v101, LayoutPath.Kind.MOD, bytes(TestModules.goMod(v101)));
+            assertTrue(zip.get(30, TimeUnit.SECONDS).h1().startsWith("h1:"));
+            tx.commit();
+        }
+        assertTrue(store.has(V100, LayoutPath.Kind.ZIP));
+        assertEquals(List.of("v1.0.1"), store.versions("example.com/m"));
+    }
+
+    @Test
     void aCommitThatCrashedAfterItsJournalIsCompletedByTheNextBegin() throws IOException {
         StagingArea crashed = StagingArea.create(Files.createDirectories(store.root().resolve(".gosync")));
         StagingArea.Staged mod = crashed.stage(bytes(TestModules.goMod(V100)), 1 << 20, "test");

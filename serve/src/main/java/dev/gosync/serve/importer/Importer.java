@@ -53,18 +53,6 @@ public final class Importer {
     }
 
     /**
-     * Imports the bundles in the order given, stopping at the first refusal (the bundles before
-     * it stay imported).
-     */
-    public List<ImportResult> importAll(List<Path> bundles, ImportListener listener) {
-        List<ImportResult> results = new ArrayList<>();
-        for (Path bundle : bundles) {
-            results.add(importBundle(bundle, listener));
-        }
-        return results;
-    }
-
-    /**
      * Imports one bundle (a file, or a split bundle's base name, first part or index).
      *
      * @throws GosyncException for every refusal; the mirror's module files are then unchanged

@@ -74,6 +74,12 @@ public final class MirrorCheck {
             }
             progress.accept(f.path());
         });
+        // Files of an interrupted import are explained once, not one by one.
+        for (String id : mirror.index().publishing()) {
+            problems.add("bundle " + id + ": its import was interrupted; the next gosync import into this mirror "
+                    + "completes it or discards it");
+            mirror.index().bundleFiles(id).forEach(f -> indexed.add(f.path()));
+        }
         for (String path : onDisk) {
             if (!indexed.contains(path)) {
                 problems.add(path + ": not in the index (no import brought it)");

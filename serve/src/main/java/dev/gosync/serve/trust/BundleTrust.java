@@ -72,11 +72,6 @@ public final class BundleTrust {
         return file;
     }
 
-    /** Whether a trust store was found; without one only overrides can accept a bundle. */
-    public boolean storeFound() {
-        return store != null && Files.exists(file);
-    }
-
     public TrustOverrides overrides() {
         return overrides;
     }

@@ -19,6 +19,7 @@ import dev.gosync.fixtures.GoSandbox;
 import dev.gosync.fixtures.GoToolchain;
 import dev.gosync.fixtures.UpstreamProxy;
 import dev.gosync.fixtures.universe.FixtureUniverse;
+import dev.gosync.serve.importer.ImportException;
 import dev.gosync.serve.importer.ImportListener;
 import dev.gosync.serve.importer.ImportOptions;
 import dev.gosync.serve.importer.ImportResult;
@@ -54,13 +55,17 @@ class ImportGoCommandTest {
     static Path tmp;
     static UpstreamProxy upstream;
     static Path mirror;
+    static Path trust;
+    static Path bundle;
+    static ExportSettings settings;
+    static FixtureUniverse universe;
     static ImportResult imported;
     static ExportResult exported;
 
     @BeforeAll
     static void exportAndImport() {
         GoToolchain.require();
-        FixtureUniverse universe = FixtureUniverse.create(tmp.resolve("universe"));
+        universe = FixtureUniverse.create(tmp.resolve("universe"));
         GoSandbox direct = universe.configure(GoSandbox.create(tmp.resolve("direct")));
         List<String> args = new ArrayList<>(List.of("mod", "download"));
         universe.versions().forEach(v -> args.add(v.modulePath() + "@" + v.version()));
@@ -69,12 +74,12 @@ class ImportGoCommandTest {
 
         Ed25519KeyPair key = KeyPairs.generate("release@example.com");
         KeyPairs.write(key, tmp.resolve("signing-key"));
-        Path trust = Signers.trustStore(tmp.resolve("allowed_signers"), key);
-        ExportSettings settings = new ExportSettings(GoEnvironment.of(Map.of("GOPROXY", upstream.url())),
+        trust = Signers.trustStore(tmp.resolve("allowed_signers"), key);
+        settings = new ExportSettings(GoEnvironment.of(Map.of("GOPROXY", upstream.url())),
                 ProxyClientSettings.defaults(), DirectMode.UNAVAILABLE, ChecksumVerifier.NONE,
                 Map.of("SOURCE_DATE_EPOCH", "1714560000"), tmp, "Linux",
                 Clock.fixed(Instant.parse("2030-01-01T00:00:00Z"), ZoneOffset.UTC), "gosync test");
-        Path bundle = tmp.resolve("fixture.tar.zst");
+        bundle = tmp.resolve("fixture.tar.zst");
         exported = new Exporter(settings).export(ExportRequest.builder(bundle)
                 .input(new ExportInput.Project(FixtureUniverse.writeProject(tmp.resolve("export-project"))))
                 .signingKey(tmp.resolve("signing-key")).cacheDir(tmp.resolve("cache")).build(), ExportListener.NONE);
@@ -110,6 +115,35 @@ class ImportGoCommandTest {
         assertEquals(List.of("release@example.com"), imported.principals());
         try (Mirror m = Mirror.open(mirror)) {
             assertTrue(MirrorCheck.run(m, p -> { }).intact());
+        }
+    }
+
+    @Test
+    void theNextBundleOfTheChannelFollowsAndAReplayChangesNothing() {
+        // An export that continues the first bundle's channel (--since), with one more module query.
+        var extra = universe.versions().get(universe.versions().size() - 1);
+        Path next = tmp.resolve("next.tar.zst");
+        ExportResult second = new Exporter(settings).export(ExportRequest.builder(next)
+                .input(new ExportInput.Project(FixtureUniverse.writeProject(tmp.resolve("next-project"))))
+                .input(new ExportInput.Query(dev.gosync.gomod.resolve.ModuleQuery.parse(extra.modulePath() + "@"
+                        + extra.version())))
+                .channel(new dev.gosync.agent.export.ChannelMode.Since(bundle))
+                .signingKey(tmp.resolve("signing-key")).cacheDir(tmp.resolve("cache")).build(), ExportListener.NONE);
+        Path chained = tmp.resolve("chained-mirror");
+        try (Mirror m = Mirror.open(chained, true)) {
+            Importer importer = new Importer(m, ImportOptions.of(BundleTrust.load(Optional.of(trust),
+                    TrustOverrides.NONE)));
+            ImportException missing = org.junit.jupiter.api.Assertions.assertThrows(ImportException.class,
+                    () -> importer.importBundle(next, ImportListener.NONE));
+            assertTrue(missing.remedy().startsWith("import bundle " + exported.bundleId().orElseThrow() + " first"),
+                    missing.remedy());
+            importer.importBundle(bundle, ImportListener.NONE);
+            ImportResult followed = importer.importBundle(next, ImportListener.NONE);
+            assertEquals(ImportResult.Status.IMPORTED, followed.status());
+            assertEquals(2, followed.sequence());
+            assertEquals(second.bundleId().orElseThrow(), m.index().heads().get(0).bundleId());
+            assertEquals(ImportResult.Status.ALREADY_IMPORTED, importer.importBundle(bundle, ImportListener.NONE)
+                    .status());
         }
     }
 

@@ -22,7 +22,6 @@ import dev.gosync.serve.testing.TreeListing;
 import dev.gosync.serve.trust.BundleTrust;
 import dev.gosync.serve.trust.TrustOverrides;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -251,12 +250,43 @@ class ImporterTest {
         assertEquals(ImportResult.Status.IMPORTED, second.get(30, java.util.concurrent.TimeUnit.SECONDS).status());
     }
 
+    @Test
+    void aReaderDuringAnImportSeesEachFileWholeOrNotAtAll() throws Exception {
+        ModuleFiles files = new ModuleFiles();
+        for (int i = 0; i < 40; i++) {
+            files.module("example.com/r" + i, "v1.0.0", "package x\n\nconst s = \"" + "x".repeat(20_000 + i) + "\"\n");
+        }
+        TestBundle.of(files).write(tmp.resolve("big.tar.zst"), alice);
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.CompletableFuture<Integer> reader = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            int seen = 0;
+            // Bounded: the import ends, and a reader round is short; at most 100000 rounds either way.
+            for (int round = 0; round < 100_000 && !done.get(); round++) {
+                for (Map.Entry<String, byte[]> f : files.files().entrySet()) {
+                    Path file = mirror.root().resolve(f.getKey());
+                    byte[] read;
+                    try {
+                        read = Files.readAllBytes(file);
+                    } catch (IOException e) {
+                        continue; // not there yet
+                    }
+                    assertArrayEquals(f.getValue(), read, "a reader saw part of " + f.getKey());
+                    seen++;
+                }
+            }
+            return seen;
+        });
+        importBundle(tmp.resolve("big.tar.zst"));
+        done.set(true);
+        // Rethrows the reader's assertion failure, if it saw a partial file.
+        reader.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        for (Map.Entry<String, byte[]> f : files.files().entrySet()) {
+            assertArrayEquals(f.getValue(), Files.readAllBytes(mirror.root().resolve(f.getKey())));
+        }
+    }
+
     private AuditEvent lastEvent() {
         List<AuditEvent> events = mirror.index().events();
         return events.get(events.size() - 1);
-    }
-
-    static String text(Path file) throws IOException {
-        return Files.readString(file, StandardCharsets.UTF_8);
     }
 }

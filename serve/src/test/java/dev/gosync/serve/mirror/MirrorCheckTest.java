@@ -88,6 +88,21 @@ class MirrorCheckTest {
     }
 
     @Test
+    void anInterruptedImportIsNamedOnceWithWhatSettlesIt() throws IOException {
+        ModuleFiles half = new ModuleFiles().module("example.com/b", "v1.0.0");
+        List<dev.gosync.gomod.store.StoredFile> stored = half.rows().stream()
+                .map(r -> new dev.gosync.gomod.store.StoredFile(r.path(), r.size(), r.sha256(), r.h1())).toList();
+        String id = "fedcba9876543210fedcba9876543210";
+        mirror.index().beginPublishing(new ImportRecord(id, "default", 1, null, java.time.Instant.EPOCH, "unsigned",
+                List.of(), "test", "half.tar.zst", stored, java.time.Instant.EPOCH, "op", List.of(), true));
+        String zip = "example.com/b/@v/v1.0.0.zip";
+        Files.createDirectories(mirror.root().resolve(zip).getParent());
+        Files.write(mirror.root().resolve(zip), half.content(zip));
+        assertEquals(List.of("bundle " + id + ": its import was interrupted; the next gosync import into this mirror "
+                + "completes it or discards it"), problems());
+    }
+
+    @Test
     void aVersionListThatDisagreesWithTheModFilesIsFound() throws IOException {
         Files.writeString(file("example.com/a/@v/list"), "v1.0.0\n");
         List<String> problems = problems();
