@@ -117,8 +117,13 @@ public record Manifest(
         return new Manifest(formatVersion, newId, channel, sequence, parent, created, tool, signature, sources, files);
     }
 
+    /** Whether {@code value} has the form of a bundle id (32 lowercase hex digits). */
+    public static boolean isBundleId(String value) {
+        return value != null && ID.matcher(value).matches();
+    }
+
     private static void requireId(String field, String value) {
-        if (value == null || !ID.matcher(value).matches()) {
+        if (!isBundleId(value)) {
             throw new ManifestException(field + " " + BundlePath.quote(value) + " must be a bundle id "
                     + "(32 lowercase hex digits)");
         }

@@ -7,6 +7,7 @@ import dev.gosync.bundle.BundleException;
 import dev.gosync.bundle.BundleException.Problem;
 import dev.gosync.bundle.json.CanonicalJson;
 import dev.gosync.bundle.json.StrictObject;
+import dev.gosync.bundle.manifest.Manifest;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +66,7 @@ record PartIndex(String bundleId, List<Part> parts) {
             throw error.apply("format is \"" + index.string("format") + "\", expected \"" + FORMAT + "\"");
         }
         String bundleId = index.string("bundle");
-        if (!bundleId.matches("[0-9a-f]{32}")) {
+        if (!Manifest.isBundleId(bundleId)) {
             throw error.apply("the bundle id is not 32 lowercase hex digits");
         }
         List<JsonNode> elements = index.array("parts");

@@ -111,7 +111,7 @@ public final class ExportState implements Closeable {
                         return IncrementalPlan.first(channel);
                     }
                     StoredRow row = new StoredRow(rs, file);
-                    lastId = row.text(1);
+                    lastId = row.bundleId(1);
                     lastSequence = row.number(2);
                 }
             }
@@ -274,7 +274,7 @@ public final class ExportState implements Closeable {
                     return;
                 }
                 StoredRow row = new StoredRow(rs, file);
-                String lastId = row.text(1);
+                String lastId = row.bundleId(1);
                 long lastSequence = row.number(2);
                 if (!lastId.equals(written.parent()) || lastSequence + 1 != written.sequence()) {
                     throw new StateException(Problem.STALE_PLAN, "bundle " + written.id() + " (channel "

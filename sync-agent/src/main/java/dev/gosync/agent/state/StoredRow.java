@@ -1,6 +1,7 @@
 package dev.gosync.agent.state;
 
 import dev.gosync.agent.state.StateException.Problem;
+import dev.gosync.bundle.manifest.Manifest;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.sql.ResultSet;
@@ -26,6 +27,15 @@ final class StoredRow {
         String value = rs.getString(column);
         if (value == null) {
             throw damaged(column, "is missing");
+        }
+        return value;
+    }
+
+    /** The id of a recorded bundle: a damaged one must not reach the next manifest. */
+    String bundleId(int column) throws SQLException {
+        String value = text(column);
+        if (!Manifest.isBundleId(value)) {
+            throw damaged(column, "is not a bundle id (" + value + ")");
         }
         return value;
     }

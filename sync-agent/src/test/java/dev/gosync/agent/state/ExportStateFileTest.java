@@ -116,6 +116,28 @@ class ExportStateFileTest {
     }
 
     @Test
+    void aDamagedChannelHeadIdIsADamagedStateFileNotABadManifest() throws Exception {
+        Path file = tmp.resolve("state.db");
+        try (ExportState state = ExportState.open(file)) {
+            state.record(next(state.plan("stable"), List.of(row("example.com/m/@v/v1.0.0.zip", "z"))),
+                    tmp.resolve("b1"));
+        }
+        try (Connection db = raw(file); Statement s = db.createStatement()) {
+            s.execute("UPDATE channels SET last_bundle_id = 'not-an-id' WHERE name = 'stable'");
+        }
+
+        StateException e = assertThrows(StateException.class, () -> {
+            try (ExportState state = ExportState.open(file)) {
+                state.plan("stable");
+            }
+        });
+
+        assertAll(
+                () -> assertEquals(Problem.CORRUPT, e.problem()),
+                () -> assertTrue(e.getMessage().contains("not-an-id"), e.getMessage()));
+    }
+
+    @Test
     void databaseOfAnotherProgramIsRefusedEvenWithASchemaVersionTable() throws Exception {
         Path file = tmp.resolve("other.db");
         try (Connection db = raw(file); Statement s = db.createStatement()) {
