@@ -21,6 +21,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code .info}, as the protocol asks.
  */
 final class LatestAnswers {
+    /** The go command reads no go.mod larger than this (modfetch's codehost.MaxGoMod); neither do we. */
+    static final long MAX_GO_MOD = 16L << 20;
+    /** A version list this large holds hundreds of thousands of versions: more is not a list but an attack. */
+    static final long MAX_LIST = 16L << 20;
+
     private final MirrorFiles files;
     private final ConcurrentHashMap<String, Answer> answers = new ConcurrentHashMap<>();
 
@@ -45,7 +50,7 @@ final class LatestAnswers {
         if (known != null && known.list.equals(stamp)) {
             return known.representation;
         }
-        byte[] list = files.readSmall(listPath);
+        byte[] list = files.readUpTo(listPath, MAX_LIST);
         if (list == null) {
             return null;
         }
@@ -70,7 +75,7 @@ final class LatestAnswers {
 
     private Optional<byte[]> readMod(String modulePath, String version) {
         try {
-            return Optional.ofNullable(files.readSmall(ProxyLayout.mod(new ModuleVersion(modulePath, version))));
+            return Optional.ofNullable(files.readUpTo(ProxyLayout.mod(new ModuleVersion(modulePath, version)), MAX_GO_MOD));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {

@@ -95,9 +95,18 @@ final class MirrorFiles {
 
     /** The whole content of a small file, or null if it is missing or not small. */
     byte[] readSmall(String relativePath) throws IOException {
+        return readUpTo(relativePath, MAX_CACHED_FILE);
+    }
+
+    /**
+     * The whole content of a file of at most maxSize bytes, or null if it is missing, larger, or
+     * replaced while read. For files the server computes from (a list, a go.mod), whose size the
+     * response cache's limit must not decide.
+     */
+    byte[] readUpTo(String relativePath, long maxSize) throws IOException {
         Path file = root.resolve(relativePath);
         FileStamp stamp = FileStamp.of(file);
-        if (stamp == null || stamp.size() > MAX_CACHED_FILE || !insideMirror(file)) {
+        if (stamp == null || stamp.size() > maxSize || !insideMirror(file)) {
             return null;
         }
         return read(file, stamp);
