@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code gosync keygen FILE}: a new Ed25519 signing key in OpenSSH format. */
-@Command(name = "keygen", description = {
+@Command(name = "keygen", mixinStandardHelpOptions = true, description = {
     "Create an Ed25519 signing key pair in OpenSSH format: FILE (private, mode 0600) and FILE.pub.",
     "Existing OpenSSH ed25519 keys (ssh-keygen -t ed25519) work too."})
 final class KeygenCommand implements Callable<Integer> {

@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code gosync mod …}: the Go-module core's tools, for inspecting files by hand. */
-@Command(name = "mod", description = "Tools over gosync's Go-module core: format, zip, check and hash.",
+@Command(name = "mod", mixinStandardHelpOptions = true, description = "Tools over gosync's Go-module core: format, zip, check and hash.",
         subcommands = {ModCommand.Fmt.class, ModCommand.Zip.class, ModCommand.CheckZip.class, ModCommand.Hash.class})
 final class ModCommand implements Runnable {
     @Spec
@@ -44,7 +44,7 @@ final class ModCommand implements Runnable {
         return new ModuleVersion(text.substring(0, at), text.substring(at + 1));
     }
 
-    @Command(name = "fmt", description = "Print a go.mod or go.work file formatted exactly as 'go mod edit -fmt' would write it.")
+    @Command(name = "fmt", mixinStandardHelpOptions = true, description = "Print a go.mod or go.work file formatted exactly as 'go mod edit -fmt' would write it.")
     static final class Fmt implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -73,7 +73,7 @@ final class ModCommand implements Runnable {
         }
     }
 
-    @Command(name = "zip", description = "Create a module zip from a directory by the module zip rules.")
+    @Command(name = "zip", mixinStandardHelpOptions = true, description = "Create a module zip from a directory by the module zip rules.")
     static final class Zip implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -110,7 +110,7 @@ final class ModCommand implements Runnable {
         }
     }
 
-    @Command(name = "check-zip", description = "Check a module zip against the module zip rules.")
+    @Command(name = "check-zip", mixinStandardHelpOptions = true, description = "Check a module zip against the module zip rules.")
     static final class CheckZip implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -137,7 +137,7 @@ final class ModCommand implements Runnable {
         }
     }
 
-    @Command(name = "hash", description = "Print the h1: hash the go command would record for a zip, a go.mod or a directory.")
+    @Command(name = "hash", mixinStandardHelpOptions = true, description = "Print the h1: hash the go command would record for a zip, a go.mod or a directory.")
     static final class Hash implements Callable<Integer> {
         @Spec
         CommandSpec spec;

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "quickstart", description = "Run gosync end to end on the bundled fixture project.")
+@Command(name = "quickstart", mixinStandardHelpOptions = true, description = "Run gosync end to end on the bundled fixture project.")
 final class QuickstartCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -13,11 +13,12 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code gosync serve --dir MIRROR}: the mirror over HTTP with the GOPROXY protocol, until SIGTERM or Ctrl-C. */
-@Command(name = "serve", description = {
+@Command(name = "serve", mixinStandardHelpOptions = true, description = {
     "Serve a mirror directory over HTTP(S) with the GOPROXY protocol, read-only, until SIGTERM or Ctrl-C.",
     "Point the go command at it: GOPROXY=http://HOST:PORT/ GOSUMDB=off (or GONOSUMDB for private paths).",
     "Also answers /healthz and /metrics (Prometheus text)."})
@@ -54,7 +55,7 @@ final class ServeCommand implements Callable<Integer> {
     long shutdownGrace = 30;
 
     @Option(names = "--threads", paramLabel = "N", description = "Event-loop threads (default: one per processor).")
-    int threads;
+    Integer threads;
 
     @Option(names = "--header-timeout", paramLabel = "SECONDS",
             description = "Time a client gets to finish a request head it started (default: 10).")
@@ -68,13 +69,11 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        if ((tlsCert == null) != (tlsKey == null)) {
-            throw new GosyncException("--tls-cert and --tls-key go together", "give both PEM files, or neither");
-        }
+        InetSocketAddress address = checkUsage();
         ServeOptions options = ServeOptions.defaults()
                 .withShutdownGrace(Duration.ofSeconds(shutdownGrace))
                 .withTimeouts(Duration.ofSeconds(headerTimeout), Duration.ofSeconds(idleTimeout))
-                .withThreads(threads);
+                .withThreads(threads == null ? 0 : threads);
         if (tlsCert != null) {
             options = options.withTls(new ServeOptions.TlsFiles(tlsCert, tlsKey));
         }
@@ -86,7 +85,7 @@ final class ServeCommand implements Callable<Integer> {
             log = accessLog.equals("-") ? AccessLog.to(System.err) : AccessLog.toFile(Path.of(accessLog));
             options = options.withAccessLog(log);
         }
-        MirrorServer server = MirrorServer.start(dir, address(listen), options);
+        MirrorServer server = MirrorServer.start(dir, address, options);
         PrintWriter out = spec.commandLine().getOut();
         out.println("serving " + dir.toAbsolutePath() + " at " + server.url() + " (" + server.transport() + ")");
         out.println("  GOPROXY=" + server.url() + (auth != null ? " (access policy " + auth + ")" : ""));
@@ -101,6 +100,34 @@ final class ServeCommand implements Callable<Integer> {
         }
         out.println("stopped");
         return ExitCodes.OK;
+    }
+
+    /** Refuses option values that cannot work, as usage errors (exit 2), before anything starts; returns the address. */
+    private InetSocketAddress checkUsage() {
+        if ((tlsCert == null) != (tlsKey == null)) {
+            throw usage("--tls-cert and --tls-key go together: give both PEM files, or neither");
+        }
+        if (shutdownGrace < 0) {
+            throw usage("--shutdown-grace " + shutdownGrace + " is negative: give 0 or more seconds");
+        }
+        if (threads != null && threads <= 0) {
+            throw usage("--threads " + threads + " is not a positive number: give 1 or more, or leave it out for one per processor");
+        }
+        if (headerTimeout <= 0) {
+            throw usage("--header-timeout " + headerTimeout + " is not positive: give 1 or more seconds");
+        }
+        if (idleTimeout <= 0) {
+            throw usage("--idle-timeout " + idleTimeout + " is not positive: give 1 or more seconds");
+        }
+        try {
+            return address(listen);
+        } catch (GosyncException e) {
+            throw usage(e.getMessage() + "; " + e.remedy());
+        }
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
     }
 
     /**

@@ -50,9 +50,9 @@ class ServeCommandTest {
     }
 
     @Test
-    void aBadListenAddressIsRefused() {
+    void aBadListenAddressIsAUsageError() {
         CliRun run = CliRun.of("serve", "--dir", tmp.toString(), "--listen", "localhost");
-        assertEquals(ExitCodes.FAILED, run.exitCode());
+        assertEquals(ExitCodes.USAGE, run.exitCode());
         assertTrue(run.err().contains("HOST:PORT"), run.err());
     }
 
@@ -68,10 +68,40 @@ class ServeCommandTest {
     }
 
     @Test
-    void tlsCertWithoutKeyIsRefused() {
+    void tlsCertWithoutKeyIsAUsageError() {
         CliRun run = CliRun.of("serve", "--dir", tmp.toString(), "--tls-cert", "c.pem");
-        assertEquals(ExitCodes.FAILED, run.exitCode());
+        assertEquals(ExitCodes.USAGE, run.exitCode());
         assertTrue(run.err().contains("--tls-key"), run.err());
+        run = CliRun.of("serve", "--dir", tmp.toString(), "--tls-key", "k.pem");
+        assertEquals(ExitCodes.USAGE, run.exitCode());
+        assertTrue(run.err().contains("--tls-cert"), run.err());
+    }
+
+    @Test
+    void valuesThatCannotWorkAreUsageErrorsNamingTheOption() {
+        String[][] cases = {
+            {"--shutdown-grace", "-1"},
+            {"--threads", "0"},
+            {"--threads", "-2"},
+            {"--header-timeout", "-1"},
+            {"--header-timeout", "0"},
+            {"--idle-timeout", "-5"},
+            {"--listen", "127.0.0.1:99999"},
+            {"--listen", "127.0.0.1:http"},
+        };
+        for (String[] c : cases) {
+            // The mirror does not exist either: the usage error comes first, before anything is opened.
+            CliRun run = CliRun.of("serve", "--dir", tmp.resolve("nope").toString(), c[0], c[1]);
+            assertEquals(ExitCodes.USAGE, run.exitCode(), String.join(" ", c) + ": " + run.err());
+            assertTrue(run.err().contains(c[0] + " " + c[1]), run.err());
+        }
+    }
+
+    @Test
+    void helpIsNotAUsageError() {
+        CliRun run = CliRun.of("serve", "--help");
+        assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+        assertTrue(run.out().contains("--dir") && run.out().contains("--auth"), run.out());
     }
 
     @Test
