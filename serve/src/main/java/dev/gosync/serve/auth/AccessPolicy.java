@@ -15,7 +15,7 @@ import java.util.List;
 
 /**
  * Who may fetch which modules. Without a policy file everything is public. A policy file holds
- * one rule a line ({@code #} starts a comment):
+ * one rule a line ({@code #} at the start of a line or after whitespace starts a comment):
  * <pre>
  * public &lt;patterns&gt;                     modules anyone may fetch
  * token  &lt;secret&gt; &lt;patterns&gt;            a bearer token ({@code Authorization: Bearer ...})
@@ -92,23 +92,22 @@ public final class AccessPolicy {
         List<Grant> grants = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
-            int hash = line.indexOf('#');
-            String[] f = (hash >= 0 ? line.substring(0, hash) : line).trim().split("\\s+");
+            String[] f = withoutComment(line).trim().split("\\s+");
             if (f.length == 1 && f[0].isEmpty()) {
                 continue;
             }
             String where = source + ":" + (i + 1);
             switch (f[0]) {
                 case "public" -> {
-                    require(f.length == 2, where, "public takes one pattern list");
+                    require(f.length == 2, where, "public takes one pattern list" + found(f));
                     open.add(f[1]);
                 }
                 case "token" -> {
-                    require(f.length == 3, where, "token takes a secret and a pattern list");
+                    require(f.length == 3, where, "token takes a secret and a pattern list" + found(f));
                     grants.add(new Grant(secretHash(f[1], where), "token#" + (grants.size() + 1), f[2], false));
                 }
                 case "user" -> {
-                    require(f.length == 4, where, "user takes a name, a secret and a pattern list");
+                    require(f.length == 4, where, "user takes a name, a secret and a pattern list" + found(f));
                     require(f[1].indexOf(':') < 0, where, "a user name cannot contain ':'");
                     byte[] hashOfSecret = secretHash(f[2], where);
                     grants.add(new Grant(userHash(f[1], hashOfSecret), f[1], f[3], true));
@@ -117,6 +116,26 @@ public final class AccessPolicy {
             }
         }
         return new AccessPolicy(List.copyOf(open), List.copyOf(grants));
+    }
+
+    /**
+     * The line without its comment: {@code #} starts one at the start of the line or after
+     * whitespace, so a secret may contain {@code #} (one that starts with it can be written as
+     * its {@code sha256:} form).
+     */
+    private static String withoutComment(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            if (line.charAt(i) == '#' && (i == 0 || Character.isWhitespace(line.charAt(i - 1)))) {
+                return line.substring(0, i);
+            }
+        }
+        return line;
+    }
+
+    /** What the rule holds instead, for the error message. */
+    private static String found(String[] fields) {
+        int n = fields.length - 1;
+        return ", but the line has " + (n == 0 ? "nothing" : n == 1 ? "1 field" : n + " fields") + " after " + fields[0];
     }
 
     /** The verdict for a request for modulePath with the given Authorization header (may be null). */
