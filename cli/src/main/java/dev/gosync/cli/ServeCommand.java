@@ -65,6 +65,14 @@ final class ServeCommand implements Callable<Integer> {
             description = "Close connections that make no progress for this long (default: 60).")
     long idleTimeout = 60;
 
+    /**
+     * The go command attaches credentials (.netrc, GOAUTH) only to https requests, whatever the
+     * host, loopback included: over plain HTTP every module that is not public answers 401.
+     */
+    static final String PLAIN_HTTP_AUTH_WARNING = "warning: --auth without --tls-cert/--tls-key: the go command never sends"
+            + " credentials over plain http (not even to 127.0.0.1), so only the policy's public modules will be"
+            + " reachable for it; serve HTTPS with --tls-cert and --tls-key";
+
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     @Override
@@ -78,6 +86,11 @@ final class ServeCommand implements Callable<Integer> {
             options = options.withTls(new ServeOptions.TlsFiles(tlsCert, tlsKey));
         }
         if (auth != null) {
+            if (tlsCert == null) {
+                PrintWriter err = spec.commandLine().getErr();
+                err.println(PLAIN_HTTP_AUTH_WARNING);
+                err.flush();
+            }
             options = options.withAccess(AccessPolicy.load(auth));
         }
         AccessLog log = null;

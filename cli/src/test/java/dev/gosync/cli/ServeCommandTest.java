@@ -105,6 +105,18 @@ class ServeCommandTest {
     }
 
     @Test
+    void authOverPlainHttpWarnsThatTheGoCommandSendsNoCredentials() throws IOException {
+        Path policy = Files.writeString(tmp.resolve("policy"), "public example.com\n");
+        CliRun run = CliRun.of("serve", "--dir", tmp.resolve("nope").toString(), "--listen", "127.0.0.1:0",
+                "--auth", policy.toString());
+        assertTrue(run.err().contains("warning: --auth without --tls-cert")
+                && run.err().contains("never sends credentials over plain http"), run.err());
+        run = CliRun.of("serve", "--dir", tmp.resolve("nope").toString(), "--listen", "127.0.0.1:0",
+                "--auth", policy.toString(), "--tls-cert", "c.pem", "--tls-key", "k.pem");
+        assertTrue(!run.err().contains("warning"), run.err());
+    }
+
+    @Test
     @Timeout(120)
     void sigtermLetsTheDownloadInFlightFinishThenExitsZero() throws Exception {
         byte[] zip = new byte[ZIP_SIZE];

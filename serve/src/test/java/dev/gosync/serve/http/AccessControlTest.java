@@ -117,6 +117,19 @@ class AccessControlTest {
     }
 
     @Test
+    void healthAndMetricsAreOpenAndNameNoModule() throws IOException {
+        assertEquals(200, RawHttp.get(port, "/corp.example/team-b/svc/@v/list", basic("bob", BOB_PASSWORD)).status());
+        assertEquals(401, RawHttp.get(port, "/corp.example/team-a/secret/@v/v1.0.0.info").status());
+        assertEquals(404, RawHttp.get(port, "/corp.example/team-a/svc/@v/v9.9.9.mod", bearer(TOKEN_A)).status());
+        assertEquals(200, RawHttp.get(port, "/healthz").status());
+        RawHttp.Response metrics = RawHttp.get(port, "/metrics");
+        assertEquals(200, metrics.status());
+        assertTrue(metrics.text().contains("gosync_http_requests_total"), metrics.text());
+        assertFalse(metrics.text().contains("corp.example") || metrics.text().contains("team-")
+                || metrics.text().contains("svc") || metrics.text().contains("bob"), metrics.text());
+    }
+
+    @Test
     void thePolicyExampleOfTheDocsMeansWhatItSays() throws Exception {
         String doc = java.nio.file.Files.readString(Path.of("..", "docs", "serving.md"));
         int section = doc.indexOf("### Private modules");
