@@ -178,7 +178,15 @@ public final class MirrorCache implements AutoCloseable {
         List<String> secrets = new ArrayList<>(Redactor.secrets(fetchUrl));
         secrets.add(header);
         secrets.add(token);
-        return Redactor.redact(message, secrets);
+        String clean = Redactor.redact(message, secrets);
+        // JGit starts its messages with the URL, which the message around this one names already.
+        String url = Redactor.withoutUserInfo(fetchUrl);
+        for (String repeated : List.of(url + ": ", url + "/: ", url + ".git: ")) {
+            if (clean.startsWith(repeated)) {
+                return clean.substring(repeated.length());
+            }
+        }
+        return clean;
     }
 
     private static String via(String fetchUrl, String shownUrl) {

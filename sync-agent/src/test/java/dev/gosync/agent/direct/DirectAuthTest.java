@@ -118,7 +118,7 @@ class DirectAuthTest {
     /**
      * A personal access token written as the URL's user name, the usual form, is a secret too: it
      * shows in no message, names no mirror directory and is written into no file of the cache,
-     * whether the server refuses it or cannot be reached at all.
+     * whether the server refuses it or cannot be reached at all. The message names the URL once.
      */
     @Test
     void aTokenInAMappedUrlShowsNowhere() throws IOException {
@@ -133,7 +133,10 @@ class DirectAuthTest {
                 RemoteGitException e = assertThrows(RemoteGitException.class, () -> direct.versions(MODULE));
                 String shown = e.getMessage() + "\n" + e.remedy();
                 assertFalse(shown.contains(token), shown);
-                assertTrue(e.getMessage().contains(url.replace(token + "@", "")), e.getMessage());
+                String shownUrl = url.replace(token + "@", "");
+                assertTrue(e.getMessage().startsWith(MODULE + ": cannot fetch " + shownUrl + ": "), e.getMessage());
+                assertEquals(1, e.getMessage().split(java.util.regex.Pattern.quote(shownUrl), -1).length - 1,
+                        "the URL once, not again from JGit: " + e.getMessage());
             }
             try (var files = Files.walk(work.resolve("mirrors"))) {
                 for (Path f : files.toList()) {
