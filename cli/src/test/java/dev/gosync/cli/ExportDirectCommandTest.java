@@ -1,6 +1,7 @@
 package dev.gosync.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,5 +68,28 @@ class ExportDirectCommandTest {
         CliRun run = export("--vcs-map", "example.com/dep", "-o", tmp.resolve("b.tar.zst").toString(), project.toString());
         assertEquals(ExitCodes.USAGE, run.exitCode());
         assertTrue(run.err().contains("PREFIX=REPO_URL"), run.err());
+    }
+
+    /** A personal access token in a mapped URL shows neither on the terminal nor in the cache. */
+    @Test
+    void aTokenInAMappedUrlShowsNowhere() throws IOException {
+        String token = "ghp_SECRETcli4711";
+        for (String spec : List.of("example.com/dep=https://" + token + "@127.0.0.1:1/x.git",
+                "https://" + token + "@127.0.0.1:1/x.git")) {
+            CliRun run = export("--vcs-map", spec, "-o", tmp.resolve("b.tar.zst").toString(), project.toString());
+            assertTrue(run.exitCode() != ExitCodes.OK, run.out() + run.err());
+            assertFalse((run.out() + run.err()).contains(token), run.out() + run.err());
+        }
+        if (Files.exists(tmp.resolve("cache"))) {
+            try (var files = Files.walk(tmp.resolve("cache"))) {
+                for (Path f : files.toList()) {
+                    assertFalse(f.toString().contains(token), f.toString());
+                    if (Files.isRegularFile(f)) {
+                        assertFalse(new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1)
+                                .contains(token), f.toString());
+                    }
+                }
+            }
+        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.gosync.bundle.manifest;
 
+import java.util.regex.Pattern;
+
 /**
  * Removes credentials from source descriptions before they go into a manifest, which anyone
  * holding the bundle can read.
@@ -12,8 +14,20 @@ package dev.gosync.bundle.manifest;
  * is kept as is. The result is idempotent: redacting twice changes nothing more.
  */
 public final class Redaction {
+    /** A URL's scheme and user info, up to the last {@code @} before the path, query, fragment or a blank. */
+    private static final Pattern USER_INFO =
+            Pattern.compile("([A-Za-z][A-Za-z0-9+.\\-]*://)[^/?#@\\s]*(?:@[^/?#@\\s]*)*@");
 
     private Redaction() {
+    }
+
+    /**
+     * {@code text} with the whole user info ({@code user:password@} or {@code token@}) removed
+     * from every {@code scheme://} URL in it, the rule {@link #redact} applies to a source, for
+     * free text such as error messages; all else, queries included, is kept.
+     */
+    public static String withoutUserInfo(String text) {
+        return USER_INFO.matcher(text).replaceAll("$1");
     }
 
     /** {@code source} without credentials, see the class comment. */

@@ -47,6 +47,17 @@ class RedactionTest {
         assertFalse(Redaction.redact(source).contains(secret), Redaction.redact(source));
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "cannot fetch https://ghp_SECRET@host.example/x.git: denied | cannot fetch https://host.example/x.git: denied",
+        "see https://me:t0ken@host.example/x?service=git-upload-pack | see https://host.example/x?service=git-upload-pack",
+        "https://a@b@host.example/x and http://u:p@h.example | https://host.example/x and http://h.example",
+        "mail me@host.example, git@host.example:repo | mail me@host.example, git@host.example:repo",
+    })
+    void withoutUserInfoRemovesTheWholeUserInfoOfEveryUrlInAText(String text, String redacted) {
+        assertEquals(redacted, Redaction.withoutUserInfo(text));
+    }
+
     @Provide
     Arbitrary<String> sources() {
         return Arbitraries.strings().withChars("htps:/@?#,|.abcuser:").ofMaxLength(40);

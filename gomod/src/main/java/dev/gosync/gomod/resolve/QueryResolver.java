@@ -68,7 +68,9 @@ public final class QueryResolver {
         } catch (ModuleQueryException e) {
             throw e;
         } catch (GosyncException e) {
-            throw new ModuleQueryException(query + ": " + e.getMessage(), e.remedy() != null ? e.remedy() : REMEDY, e);
+            // Sources already name the module (as the go command's messages do); name it once.
+            String message = e.getMessage().startsWith(query + ": ") ? e.getMessage() : query + ": " + e.getMessage();
+            throw new ModuleQueryException(message, e.remedy() != null ? e.remedy() : REMEDY, e);
         }
         return new ResolvedQuery(query, new ModuleVersion(query.path(), info.version()), info, run.listRead,
                 List.copyOf(run.goModsRead));

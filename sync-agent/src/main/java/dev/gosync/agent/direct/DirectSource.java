@@ -9,6 +9,7 @@ import dev.gosync.agent.gitremote.MirrorCache;
 import dev.gosync.agent.gitremote.RemoteGitException;
 import dev.gosync.agent.vcs.GitRepoSource;
 import dev.gosync.agent.vcs.GitSourceException;
+import dev.gosync.bundle.manifest.Redaction;
 import dev.gosync.gomod.GosyncException;
 import dev.gosync.gomod.module.ModuleVersion;
 import dev.gosync.gomod.store.ModuleSource;
@@ -164,7 +165,8 @@ public final class DirectSource implements ModuleSource, AutoCloseable {
             return found;
         }
         Repository repo = mirrors.mirror(rewrites.rewrite(root.repo()), root.repo());
-        return byRepo.computeIfAbsent(key, k -> new GitRepoSource(repo, root.root(), root.subdir(), root.repo()));
+        return byRepo.computeIfAbsent(key,
+                k -> new GitRepoSource(repo, root.root(), root.subdir(), Redaction.withoutUserInfo(root.repo())));
     }
 
     private static String vcsName(String vcs) {

@@ -1,6 +1,7 @@
 package dev.gosync.agent.direct;
 
 import dev.gosync.agent.discovery.RepoRoot;
+import dev.gosync.bundle.manifest.Redaction;
 import dev.gosync.gomod.GosyncException;
 import dev.gosync.gomod.module.ModulePath;
 import java.io.IOException;
@@ -50,7 +51,7 @@ public final class VcsMap {
         String prefix = eq < 0 ? "" : spec.substring(0, eq).strip();
         String url = eq < 0 ? "" : spec.substring(eq + 1).strip();
         if (eq < 0 || prefix.isEmpty() || url.isEmpty()) {
-            throw new GosyncException(where + ": invalid vcs mapping \"" + spec + "\"",
+            throw new GosyncException(where + ": invalid vcs mapping \"" + Redaction.withoutUserInfo(spec) + "\"",
                     "write PREFIX=REPO_URL, such as corp.example/team/repo=https://git.corp.example/team/repo.git");
         }
         while (prefix.endsWith("/")) {

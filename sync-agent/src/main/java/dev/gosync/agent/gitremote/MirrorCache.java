@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +79,7 @@ public final class MirrorCache implements AutoCloseable {
         synchronized (future) {
             if (!future.isDone()) {
                 try {
-                    future.complete(update(fetchUrl, shownUrl));
+                    future.complete(update(fetchUrl, Redactor.redact(shownUrl)));
                 } catch (RuntimeException e) {
                     future.completeExceptionally(e);
                 }
@@ -105,7 +106,8 @@ public final class MirrorCache implements AutoCloseable {
     }
 
     private Repository update(String fetchUrl, String shownUrl) {
-        Path gitDir = dir.resolve(hash(fetchUrl));
+        // Named after the URL without credentials: a directory name is no place for a token.
+        Path gitDir = dir.resolve(hash(Redactor.withoutUserInfo(fetchUrl)));
         try {
             Files.createDirectories(dir);
             Path lockPath = dir.resolve(gitDir.getFileName() + ".lock").toAbsolutePath().normalize();
@@ -127,7 +129,8 @@ public final class MirrorCache implements AutoCloseable {
             try {
                 if (!repo.getObjectDatabase().exists()) {
                     repo.create(true);
-                    Files.writeString(gitDir.resolve("gosync-url"), Redactor.redact(fetchUrl) + "\n", StandardCharsets.UTF_8);
+                    Files.writeString(gitDir.resolve("gosync-url"), Redactor.withoutUserInfo(fetchUrl) + "\n",
+                            StandardCharsets.UTF_8);
                 }
                 fetch(repo, fetchUrl, shownUrl);
                 return repo;
@@ -172,11 +175,23 @@ public final class MirrorCache implements AutoCloseable {
             // No header was sent to a URL that does not parse.
         }
         String token = header == null || header.indexOf(' ') < 0 ? header : header.substring(header.indexOf(' ') + 1);
-        return Redactor.redact(message, Redactor.password(fetchUrl), header, token);
+        List<String> secrets = new ArrayList<>(Redactor.secrets(fetchUrl));
+        secrets.add(header);
+        secrets.add(token);
+        String clean = Redactor.redact(message, secrets);
+        // JGit starts its messages with the URL, which the message around this one names already.
+        String url = Redactor.withoutUserInfo(fetchUrl);
+        for (String repeated : List.of(url + ": ", url + "/: ", url + ".git: ")) {
+            if (clean.startsWith(repeated)) {
+                return clean.substring(repeated.length());
+            }
+        }
+        return clean;
     }
 
     private static String via(String fetchUrl, String shownUrl) {
-        return fetchUrl.equals(shownUrl) ? "" : " (rewritten to " + Redactor.redact(fetchUrl) + ")";
+        String fetched = Redactor.withoutUserInfo(fetchUrl);
+        return fetched.equals(shownUrl) ? "" : " (rewritten to " + fetched + ")";
     }
 
     private static void setHead(Repository repo, ObjectId head) throws IOException {

@@ -1,33 +1,73 @@
 package dev.gosync.agent.gitremote;
 
-import java.util.regex.Pattern;
+import dev.gosync.bundle.manifest.Redaction;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Takes credentials out of text shown to the user: the password (or token) of every
- * {@code scheme://user:password@host} URL, and any secret passed in explicitly.
+ * Takes credentials out of text shown to the user or written to disk: the whole user info of
+ * every {@code scheme://user:password@host} or {@code scheme://token@host} URL (the rule of
+ * {@link Redaction}, which keeps them out of manifests), and any secret passed in explicitly.
  */
 final class Redactor {
-    private static final Pattern USER_INFO = Pattern.compile("([A-Za-z][A-Za-z0-9+.\\-]*://)([^/@\\s:]*):[^/@\\s]*@");
+    private static final int SHORTEST_SECRET = 4;
 
     private Redactor() {
     }
 
-    /** The password in a URL's user info, or null. */
-    static String password(String url) {
+    /**
+     * The pieces of a URL's user info that could be a secret (the whole, the name, the password,
+     * also percent-decoded), to redact wherever a message repeats them; empty without user info.
+     */
+    static List<String> secrets(String url) {
         int scheme = url.indexOf("://");
-        int at = url.indexOf('@');
-        int slash = scheme < 0 ? -1 : url.indexOf('/', scheme + 3);
-        if (scheme < 0 || at < 0 || (slash >= 0 && at > slash)) {
-            return null;
+        if (scheme < 0) {
+            return List.of();
         }
-        int colon = url.indexOf(':', scheme + 3);
-        return colon < 0 || colon > at ? null : url.substring(colon + 1, at);
+        int end = url.length();
+        for (char c : new char[] {'/', '?', '#'}) {
+            int i = url.indexOf(c, scheme + 3);
+            if (i >= 0 && i < end) {
+                end = i;
+            }
+        }
+        int at = url.lastIndexOf('@', end - 1);
+        if (at < scheme + 3) {
+            return List.of();
+        }
+        String userInfo = url.substring(scheme + 3, at);
+        List<String> secrets = new ArrayList<>();
+        secrets.add(userInfo);
+        int colon = userInfo.indexOf(':');
+        if (colon >= 0) {
+            secrets.add(userInfo.substring(0, colon));
+            secrets.add(userInfo.substring(colon + 1));
+        }
+        for (String s : List.copyOf(secrets)) {
+            try {
+                secrets.add(URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) {
+                // Not validly percent-encoded: the raw form is redacted already.
+            }
+        }
+        return secrets;
+    }
+
+    /** {@code url} (or any text) without the user info of its URLs: what may be stored or hashed. */
+    static String withoutUserInfo(String url) {
+        return Redaction.withoutUserInfo(url);
     }
 
     static String redact(String text, String... secrets) {
-        String out = USER_INFO.matcher(text == null ? "" : text).replaceAll("$1$2:xxxxx@");
+        return redact(text, List.of(secrets));
+    }
+
+    static String redact(String text, List<String> secrets) {
+        String out = withoutUserInfo(text == null ? "" : text);
         for (String secret : secrets) {
-            if (secret != null && secret.length() >= 4) {
+            if (secret != null && secret.length() >= SHORTEST_SECRET) {
                 out = out.replace(secret, "xxxxx");
             }
         }

@@ -3,7 +3,6 @@ package dev.gosync.agent.gitremote;
 import dev.gosync.agent.auth.AuthConfig;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jgit.transport.CredentialItem;
 import org.eclipse.jgit.transport.CredentialsProvider;
@@ -19,7 +18,8 @@ import org.eclipse.jgit.transport.URIish;
  * <ul>
  *   <li>https: the {@code Authorization} header the GOAUTH / .netrc configuration gives for the
  *       repository URL (basic credentials or a token), sent only where {@link AuthConfig} allows
- *       (https, or plain http to loopback when asked for); never asked for interactively.
+ *       (https, or plain http to loopback when asked for), and only to the repository's own host
+ *       even when the server redirects elsewhere; never asked for interactively.
  *   <li>ssh: the user's keys and known_hosts through JGit's Apache MINA support, when a session
  *       factory is given.
  * </ul>
@@ -41,7 +41,12 @@ public record RemoteAccess(AuthConfig auth, Optional<SshSessionFactory> ssh, int
         transport.setTimeout(timeoutSeconds);
         transport.setCredentialsProvider(NO_PROMPTS);
         if (transport instanceof TransportHttp http) {
-            authorization(transport.getURI()).ifPresent(a -> http.setAdditionalHeaders(Map.of("Authorization", a)));
+            URIish repository = transport.getURI();
+            if (authorization(repository).isPresent()) {
+                // Not a static additional header: JGit would send that to any host a redirect names.
+                http.setHttpConnectionFactory(new HostBoundAuthorization(http.getHttpConnectionFactory(),
+                        repository.getHost(), this::authorization));
+            }
         }
         if (transport instanceof SshTransport sshTransport) {
             ssh.ifPresent(sshTransport::setSshSessionFactory);
@@ -56,6 +61,10 @@ public record RemoteAccess(AuthConfig auth, Optional<SshSessionFactory> ssh, int
         } catch (URISyntaxException e) {
             return Optional.empty();
         }
+        return authorization(u);
+    }
+
+    private Optional<String> authorization(URI u) {
         return auth.mayAuthenticate(u) ? auth.credentials().authorization(u) : Optional.empty();
     }
 

@@ -12,6 +12,7 @@ import dev.gosync.agent.gitremote.DumbGitServer;
 import dev.gosync.agent.gitremote.RemoteGitException;
 import dev.gosync.agent.proxy.ProxyClientSettings;
 import dev.gosync.fixtures.GoSandbox;
+import dev.gosync.gomod.GosyncException;
 import dev.gosync.fixtures.git.GitFile;
 import dev.gosync.fixtures.git.GitRepoBuilder;
 import java.io.IOException;
@@ -109,7 +110,45 @@ class DirectAuthTest {
         try (DirectSource direct = open("inurl", "unused", withPassword)) {
             RemoteGitException e = assertThrows(RemoteGitException.class, () -> direct.versions(MODULE));
             assertFalse(e.getMessage().contains(PASSWORD), e.getMessage());
-            assertTrue(e.getMessage().contains("alice:xxxxx@"), e.getMessage());
+            assertFalse(e.getMessage().contains("alice"), e.getMessage());
+            assertTrue(e.getMessage().contains("(rewritten to " + server.url() + "repo)"), e.getMessage());
         }
+    }
+
+    /**
+     * A personal access token written as the URL's user name, the usual form, is a secret too: it
+     * shows in no message, names no mirror directory and is written into no file of the cache,
+     * whether the server refuses it or cannot be reached at all. The message names the URL once.
+     */
+    @Test
+    void aTokenInAMappedUrlShowsNowhere() throws IOException {
+        String token = "ghp_SECRETtoken4711";
+        String unreachable = "http://" + token + "@127.0.0.1:1/x.git";
+        String refused = server.url().replace("http://", "http://" + token + "@") + "repo";
+        for (String url : List.of(unreachable, refused)) {
+            Path work = Files.createTempDirectory(tmp, "token");
+            GoSandbox user = GoSandbox.create(work.resolve("sandbox"));
+            VcsMap map = VcsMap.of(List.of(VcsMap.parseEntry(MODULE + "=" + url, "--vcs-map")));
+            try (DirectSource direct = SandboxDirect.open(user, work, DirectSettings.of(map))) {
+                RemoteGitException e = assertThrows(RemoteGitException.class, () -> direct.versions(MODULE));
+                String shown = e.getMessage() + "\n" + e.remedy();
+                assertFalse(shown.contains(token), shown);
+                String shownUrl = url.replace(token + "@", "");
+                assertTrue(e.getMessage().startsWith(MODULE + ": cannot fetch " + shownUrl + ": "), e.getMessage());
+                assertEquals(1, e.getMessage().split(java.util.regex.Pattern.quote(shownUrl), -1).length - 1,
+                        "the URL once, not again from JGit: " + e.getMessage());
+            }
+            try (var files = Files.walk(work.resolve("mirrors"))) {
+                for (Path f : files.toList()) {
+                    assertFalse(f.toString().contains(token), f.toString());
+                    if (Files.isRegularFile(f)) {
+                        assertFalse(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1).contains(token), f.toString());
+                    }
+                }
+            }
+        }
+        GosyncException badSpec = assertThrows(GosyncException.class,
+                () -> VcsMap.parseEntry("https://" + token + "@127.0.0.1:1/x.git", "--vcs-map"));
+        assertFalse(badSpec.getMessage().contains(token), badSpec.getMessage());
     }
 }

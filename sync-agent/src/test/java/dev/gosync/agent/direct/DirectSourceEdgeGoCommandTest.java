@@ -115,6 +115,16 @@ class DirectSourceEdgeGoCommandTest {
     }
 
     @Test
+    void aMissingTagNamesTheQueryOnceWhenResolvedAsTheGoCommandNamesIt() {
+        String query = TAGS + "@v9.9.8";
+        JsonNode result = DirectSourceGoCommandTest.stream(go.go(outside, "mod", "download", "-json", query).stdout())
+                .get(0);
+        GosyncException e = assertThrows(GosyncException.class,
+                () -> new QueryResolver(direct).resolve(ModuleQuery.parse(query)));
+        assertEquals(result.get("Error").asText(), e.getMessage());
+    }
+
+    @Test
     void anUnreachableRepositoryIsAClearErrorNamingTheModuleAndBothUrls() {
         ProcessResult theirs = go.go(outside, "mod", "download", "-json", MISSING + "@v1.0.0");
         assertFalse(theirs.succeeded(), "the go command cannot fetch it either");

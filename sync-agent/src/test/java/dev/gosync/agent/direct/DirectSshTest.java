@@ -92,7 +92,7 @@ class DirectSshTest {
         try (DirectSource direct = user("stranger", "user", "")) {
             RemoteGitException e = assertThrows(RemoteGitException.class, () -> direct.versions(MODULE));
             assertTrue(e.getMessage().startsWith(MODULE + ": cannot fetch https://github.com/gosync-ssh/repo (rewritten to"
-                    + " ssh://git@127.0.0.1:" + server.port() + "/repo)"), e.getMessage());
+                    + " ssh://127.0.0.1:" + server.port() + "/repo)"), e.getMessage());
         }
     }
 
