@@ -1,6 +1,7 @@
 package dev.gosync.serve.mirror;
 
 import dev.gosync.gomod.store.StoredFile;
+import dev.gosync.serve.trust.SignerName;
 import dev.gosync.sqlite.SqlWork;
 import dev.gosync.sqlite.SqliteFile;
 import java.io.Closeable;
@@ -270,7 +271,7 @@ public final class MirrorIndex implements Closeable {
                 insertEvent(time, operator, AuditEvent.OVERRIDE, id, override);
             }
             insertEvent(time, operator, action, id, "channel " + b.channel() + " #" + b.sequence()
-                    + (b.parent() == null ? "" : " after " + b.parent()) + ", signer " + signerName(b) + ", "
+                    + (b.parent() == null ? "" : " after " + b.parent()) + ", signer " + SignerName.of(b.signer(), b.principals()) + ", "
                     + b.files() + " files (" + added + " new), " + b.bytes() + " bytes, from " + b.bundleName());
             return true;
         });
@@ -298,10 +299,6 @@ public final class MirrorIndex implements Closeable {
     @Override
     public synchronized void close() {
         sqlite.close();
-    }
-
-    static String signerName(ImportedBundle b) {
-        return b.principals().isEmpty() ? b.signer() : String.join(",", b.principals()) + " (" + b.signer() + ")";
     }
 
     private void insertEvent(Instant time, String operator, String action, String bundleId, String detail)
