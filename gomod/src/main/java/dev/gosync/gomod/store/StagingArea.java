@@ -132,7 +132,7 @@ final class StagingArea {
     }
 
     void delete() throws IOException {
-        Durable.deleteTree(dir);
+        DirectoryTree.delete(dir);
     }
 
     /**
