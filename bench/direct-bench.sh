@@ -40,23 +40,12 @@ for n in "$repos" "$tags" "$files" "$size" "$rounds"; do
   [[ "$n" =~ ^[1-9][0-9]{0,6}$ ]] || { echo "direct-bench: counts must be positive integers" >&2; exit 2; }
 done
 
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-for tool in go git python3; do
-  command -v "$tool" >/dev/null || { echo "direct-bench: $tool is needed" >&2; exit 1; }
-done
-if [ -z "$work" ]; then work=$(mktemp -d "${TMPDIR:-/tmp}/gosync-direct-bench.XXXXXX"); else mkdir -p "$work"; fi
-work=$(cd "$work" && pwd)
-cleanup() {
-  if [ "$keep" = 1 ]; then echo "direct-bench: scratch directory kept: $work" >&2
-  else chmod -R u+w "$work" 2>/dev/null || true; rm -rf "$work"; fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-if [ -n "${GOSYNC_JAR:-}" ]; then gosync=(java -jar "$GOSYNC_JAR"); else
-  "$root/gosync" --version >/dev/null
-  gosync=("$root/gosync")
-fi
+bench=direct-bench
+# shellcheck source=bench/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+require_tools go git python3
+scratch_dir gosync-direct-bench
+use_gosync
 
 # --- corpus: repositories and a project requiring each at its latest tag ---------------------
 org="github.com/gosync-bench"

@@ -46,34 +46,27 @@ while [ $# -gt 0 ]; do
     *) echo "export-bench: unknown argument $1" >&2; usage >&2; exit 2 ;;
   esac
 done
-[[ "$rounds" =~ ^[1-9][0-9]{0,2}$ ]] || { echo "export-bench: --rounds must be 1..999" >&2; exit 2; }
+bench=export-bench
+# shellcheck source=bench/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+require_rounds
 timeout_s=${BENCH_TIMEOUT:-1800}
 
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-for tool in go python3 zstd tar curl; do
-  command -v "$tool" >/dev/null || { echo "export-bench: $tool is needed" >&2; exit 1; }
-done
+require_tools go python3 zstd tar curl
 timer=()
 if [ -x /usr/bin/time ]; then timer=(/usr/bin/time -v -o); else
   echo "export-bench: /usr/bin/time is missing (apt-get install time): no RSS or CPU figures" >&2
 fi
 
-if [ -z "$work" ]; then work=$(mktemp -d "${TMPDIR:-/tmp}/gosync-bench.XXXXXX"); else mkdir -p "$work"; fi
-work=$(cd "$work" && pwd)
 server_pid=""
-cleanup() {
+stop_servers() {
   if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
     kill -TERM "$server_pid" 2>/dev/null || true
     wait "$server_pid" 2>/dev/null || true
   fi
-  if [ "$keep" = 1 ]; then echo "export-bench: scratch directory kept: $work" >&2
-  else chmod -R u+w "$work" 2>/dev/null || true; rm -rf "$work"; fi
 }
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+scratch_dir gosync-bench
 
-now() { date +%s.%N; }
-elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
 time_field() { # the value of one line of /usr/bin/time -v output, or "" without it
   if [ -f "$1" ]; then sed -n "s/^[[:space:]]*$2: //p" "$1" | head -n 1; fi
 }
@@ -84,12 +77,7 @@ cpu_seconds() {
 }
 
 # --- gosync ---------------------------------------------------------------------------------
-if [ -n "${GOSYNC_JAR:-}" ]; then
-  gosync=(java -jar "$GOSYNC_JAR")
-else
-  "$root/gosync" --version >/dev/null # builds it when needed
-  gosync=("$root/gosync")
-fi
+use_gosync
 have_export=1
 if "${gosync[@]}" export --help >/dev/null 2>&1; then :; else
   code=$?
@@ -100,14 +88,7 @@ if "${gosync[@]}" export --help >/dev/null 2>&1; then :; else
 fi
 
 # --- corpus ---------------------------------------------------------------------------------
-[ -n "$corpus" ] || corpus="$work/corpus"
-if [ -f "$corpus/corpus.json" ]; then
-  echo "export-bench: reusing corpus $corpus: $(tr -d '\n ' <"$corpus/corpus.json")" >&2
-else
-  echo "export-bench: generating $modules modules, $total of zips (seed $seed) in $corpus" >&2
-  python3 "$root/bench/gen_corpus.py" --out "$corpus" --modules "$modules" --total "$total" --seed "$seed" >&2
-fi
-corpus=$(cd "$corpus" && pwd)
+synthetic_corpus
 project="$corpus/project"
 proxy_dir="$corpus/proxy"
 probe_path=$(find "$proxy_dir" -path '*/@v/list' -print -quit)

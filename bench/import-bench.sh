@@ -41,30 +41,20 @@ while [ $# -gt 0 ]; do
     *) echo "import-bench: unknown argument $1" >&2; usage >&2; exit 2 ;;
   esac
 done
-[[ "$rounds" =~ ^[1-9][0-9]{0,2}$ ]] || { echo "import-bench: --rounds must be 1..999" >&2; exit 2; }
+bench=import-bench
+# shellcheck source=bench/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+require_rounds
 timeout_s=${BENCH_TIMEOUT:-1800}
 
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-for tool in python3 zstd tar java; do
-  command -v "$tool" >/dev/null || { echo "import-bench: $tool is needed" >&2; exit 1; }
-done
+require_tools python3 zstd tar java
 timer=()
 if [ -x /usr/bin/time ]; then timer=(/usr/bin/time -f "%U %S %M" -o); else
   echo "import-bench: /usr/bin/time is missing (apt-get install time): no CPU or RSS figures" >&2
 fi
 
-if [ -z "$work" ]; then work=$(mktemp -d "${TMPDIR:-/tmp}/gosync-import-bench.XXXXXX"); else mkdir -p "$work"; fi
-work=$(cd "$work" && pwd)
-cleanup() {
-  if [ "$keep" = 1 ]; then echo "import-bench: scratch directory kept: $work" >&2
-  else chmod -R u+w "$work" 2>/dev/null || true; rm -rf "$work"; fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+scratch_dir gosync-import-bench
 
-now() { date +%s.%N; }
-elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
-median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 cpu_of() { [ -f "$1" ] && awk '{ printf "%.1f", $1 + $2 }' "$1" || true; }
 rss_of() { [ -f "$1" ] && awk '{ printf "%d", $3 / 1024 }' "$1" || true; }
 
@@ -77,14 +67,7 @@ else
 fi
 
 # --- corpus and bundle ----------------------------------------------------------------------
-[ -n "$corpus" ] || corpus="$work/corpus"
-if [ -f "$corpus/corpus.json" ]; then
-  echo "import-bench: reusing corpus $corpus: $(tr -d '\n ' <"$corpus/corpus.json")" >&2
-else
-  echo "import-bench: generating $modules modules, $total of zips (seed $seed) in $corpus" >&2
-  python3 "$root/bench/gen_corpus.py" --out "$corpus" --modules "$modules" --total "$total" --seed "$seed" >&2
-fi
-corpus=$(cd "$corpus" && pwd)
+synthetic_corpus
 
 "${gosync[@]}" keygen -C import-bench "$work/key" >/dev/null
 printf 'import-bench %s\n' "$(cut -d' ' -f1,2 "$work/key.pub")" > "$work/allowed_signers"

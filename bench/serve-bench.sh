@@ -42,26 +42,25 @@ while [ $# -gt 0 ]; do
     *) echo "serve-bench: unknown argument $1" >&2; usage >&2; exit 2 ;;
   esac
 done
-[[ "$rounds" =~ ^[1-9][0-9]{0,2}$ ]] || { echo "serve-bench: --rounds must be 1..999" >&2; exit 2; }
+bench=serve-bench
+# shellcheck source=bench/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+require_rounds
 
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 if ! command -v wrk >/dev/null; then
   echo "serve-bench: installing wrk" >&2
   if [ "$(id -u)" = 0 ]; then apt-get install -y -q wrk >&2; else sudo apt-get install -y -q wrk >&2; fi
 fi
 nginx_bin="$(command -v nginx || echo /usr/sbin/nginx)"
 [ -x "$nginx_bin" ] || { echo "serve-bench: nginx is needed (apt-get install nginx)" >&2; exit 1; }
-command -v python3 >/dev/null || { echo "serve-bench: python3 is needed" >&2; exit 1; }
+require_tools python3
 
-if [ -z "$work" ]; then work="$(mktemp -d "${TMPDIR:-/tmp}/gosync-serve-bench.XXXXXX")"; fi
-mkdir -p "$work"
 pids=()
-cleanup() {
+stop_servers() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
   for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
-  if [ "$keep" = 0 ]; then rm -rf "$work"; else echo "serve-bench: kept $work" >&2; fi
 }
-trap cleanup EXIT
+scratch_dir gosync-serve-bench
 
 jar="${GOSYNC_JAR:-$root/cli/target/gosync.jar}"
 if [ -z "${GOSYNC_JAR:-}" ]; then

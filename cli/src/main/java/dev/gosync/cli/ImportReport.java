@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gosync.serve.importer.ImportResult;
+import dev.gosync.serve.trust.SignerName;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,14 +28,10 @@ public final class ImportReport {
         double seconds = Math.max(1e-3, r.elapsed().toNanos() / 1e9);
         out.println("imported bundle " + r.bundleId() + " from " + r.bundleName());
         out.println("  channel " + r.channel() + " #" + r.sequence() + (r.parent() == null ? "" : " after " + r.parent())
-                + ", signed by " + signer(r));
+                + ", signed by " + SignerName.of(r.signer(), r.principals()));
         out.println(String.format(Locale.ROOT, "  %d files (%d new), %s verified and published in %.1fs (%s/s)",
                 r.files(), r.newFiles(), ByteSize.format(r.bytes()), seconds, ByteSize.format((long) (r.bytes() / seconds))));
         r.overrides().forEach(o -> out.println("  override: " + o));
-    }
-
-    static String signer(ImportResult r) {
-        return r.principals().isEmpty() ? r.signer() : String.join(",", r.principals()) + " (" + r.signer() + ")";
     }
 
     static String json(Path mirror, List<ImportResult> results) {

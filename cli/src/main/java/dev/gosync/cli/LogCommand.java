@@ -8,6 +8,7 @@ import dev.gosync.serve.mirror.ChainHead;
 import dev.gosync.serve.mirror.ImportedBundle;
 import dev.gosync.serve.mirror.IndexedFile;
 import dev.gosync.serve.mirror.Mirror;
+import dev.gosync.serve.trust.SignerName;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,7 +77,7 @@ final class LogCommand implements Callable<Integer> {
     private void listBundles(Mirror opened, PrintWriter out) {
         for (ImportedBundle b : opened.index().bundles()) {
             out.println(b.id() + "  " + b.state() + "  channel " + b.channel() + " #" + b.sequence()
-                    + (b.parent() == null ? "" : " after " + b.parent()) + "  signer " + signer(b) + "  " + b.files()
+                    + (b.parent() == null ? "" : " after " + b.parent()) + "  signer " + SignerName.of(b.signer(), b.principals()) + "  " + b.files()
                     + " files (" + b.newFiles() + " new), " + ByteSize.format(b.bytes()) + "  imported " + b.importedAt()
                     + " by " + b.operator() + " from " + b.bundleName()
                     + (b.overrides().isEmpty() ? "" : "  overrides: " + String.join("; ", b.overrides())));
@@ -85,10 +86,6 @@ final class LogCommand implements Callable<Integer> {
             out.println("channel " + h.channel() + " from " + h.signer() + ": newest #" + h.sequence() + " "
                     + h.bundleId() + " (created " + h.created() + ")");
         }
-    }
-
-    private static String signer(ImportedBundle b) {
-        return b.principals().isEmpty() ? b.signer() : String.join(",", b.principals()) + " (" + b.signer() + ")";
     }
 
     private String json(Mirror opened) {

@@ -6,6 +6,7 @@ import dev.gosync.gomod.GosyncException;
 import dev.gosync.serve.importer.BundleVerifier;
 import dev.gosync.serve.mirror.Mirror;
 import dev.gosync.serve.mirror.MirrorCheck;
+import dev.gosync.serve.trust.SignerName;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -61,7 +62,7 @@ final class VerifyCommand implements Callable<Integer> {
         } finally {
             progress.finish();
         }
-        String signer = r.principals().isEmpty() ? r.signer() : String.join(",", r.principals()) + " (" + r.signer() + ")";
+        String signer = SignerName.of(r.signer(), r.principals());
         if (json) {
             ObjectNode root = ImportReport.JSON.createObjectNode();
             root.put("bundle", r.bundleName());

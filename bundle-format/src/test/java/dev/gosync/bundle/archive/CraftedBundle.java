@@ -2,6 +2,8 @@ package dev.gosync.bundle.archive;
 
 import dev.gosync.bundle.manifest.Manifest;
 import dev.gosync.bundle.manifest.ManifestCodec;
+import dev.gosync.bundle.sign.sshkey.Ed25519KeyPair;
+import dev.gosync.bundle.sign.sshsig.SshSigSigner;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,14 +19,16 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
 /**
  * Hand-made bundles for hostile-input tests: any tar entries in any order, extra bytes after the
  * tar or after the compressed stream. Written through the compressor as it goes, so large
- * crafted content costs little memory.
+ * crafted content costs little memory. With {@link #signed}, a test builds exactly the archive
+ * an attacker would, with a valid signature over a lying manifest. Shared with other modules'
+ * tests through this module's test jar.
  */
-final class CraftedBundle {
+public final class CraftedBundle {
     private final ByteArrayOutputStream compressed = new ByteArrayOutputStream();
     private final OutputStream compressor;
     private final TarArchiveOutputStream tar;
 
-    CraftedBundle(Compression compression) {
+    public CraftedBundle(Compression compression) {
         try {
             compressor = compression.compress(compressed);
         } catch (IOException e) {
@@ -35,16 +39,24 @@ final class CraftedBundle {
         tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
     }
 
-    static CraftedBundle startingWith(Manifest manifest) {
+    /** Starts a zstd bundle with the manifest alone; the test adds a signature entry or not. */
+    public static CraftedBundle startingWith(Manifest manifest) {
         return new CraftedBundle(Compression.ZSTD).file(BundleLayout.MANIFEST_ENTRY, ManifestCodec.write(manifest));
     }
 
-    CraftedBundle file(String name, byte[] content) {
+    /** Starts a zstd bundle with the manifest and its signature by {@code key}. */
+    public static CraftedBundle signed(Manifest manifest, Ed25519KeyPair key) {
+        byte[] bytes = ManifestCodec.write(manifest);
+        return new CraftedBundle(Compression.ZSTD).file(BundleLayout.MANIFEST_ENTRY, bytes)
+                .file(BundleLayout.SIGNATURE_ENTRY, new SshSigSigner(key).sign(bytes));
+    }
+
+    public CraftedBundle file(String name, byte[] content) {
         return entry(new TarArchiveEntry(name, true), content);
     }
 
     /** An entry of another type, e.g. a link or device. */
-    CraftedBundle special(String name, byte type, String linkName) {
+    public CraftedBundle special(String name, byte type, String linkName) {
         TarArchiveEntry entry = new TarArchiveEntry(name, type, true);
         if (linkName != null) {
             entry.setLinkName(linkName);
@@ -52,7 +64,7 @@ final class CraftedBundle {
         return entry(entry, new byte[0]);
     }
 
-    CraftedBundle entry(TarArchiveEntry entry, byte[] content) {
+    public CraftedBundle entry(TarArchiveEntry entry, byte[] content) {
         try {
             entry.setSize(content.length);
             tar.putArchiveEntry(entry);
@@ -65,13 +77,13 @@ final class CraftedBundle {
     }
 
     /** A pax extended header for the next entry. */
-    CraftedBundle pax(String key, String value) {
+    public CraftedBundle pax(String key, String value) {
         return entry(new TarArchiveEntry("./PaxHeaders/x", TarConstants.LF_PAX_EXTENDED_HEADER_LC),
                 TarEntries.paxRecord(key, value));
     }
 
     /** A pax header whose one record has a value of {@code size} bytes, written in pieces. */
-    CraftedBundle hugePax(long size) {
+    public CraftedBundle hugePax(long size) {
         try {
             long body = " comment=".length() + size + 1;
             long length = body + 1;
@@ -92,7 +104,7 @@ final class CraftedBundle {
     }
 
     /** Ends the tar, then appends {@code count} copies of {@code b} inside the compressed stream. */
-    CraftedBundle endTarThenAppend(int b, long count) {
+    public CraftedBundle endTarThenAppend(int b, long count) {
         try {
             tar.finish();
             tar.flush();
@@ -104,7 +116,7 @@ final class CraftedBundle {
     }
 
     /** The compressed bundle; ends the tar unless {@link #endTarThenAppend} did, and the compression. */
-    byte[] bytes() {
+    public byte[] bytes() {
         try {
             tar.close();
         } catch (IOException e) {
@@ -113,7 +125,7 @@ final class CraftedBundle {
         return compressed.toByteArray();
     }
 
-    Path writeTo(Path file) {
+    public Path writeTo(Path file) {
         try {
             return Files.write(file, bytes());
         } catch (IOException e) {

@@ -487,7 +487,7 @@ public final class LayoutStore implements ModuleSource {
                 for (Entry entry : entries.values()) {
                     Path target = root.resolve(entry.stored().relativePath());
                     if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                        String stored = Durable.sha256(target);
+                        String stored = Sha256.ofFile(target);
                         if (!stored.equals(entry.stored().sha256())) {
                             conflicts.add(new StoreConflictException.Conflict(entry.stored().relativePath(), stored,
                                     entry.stored().sha256()));

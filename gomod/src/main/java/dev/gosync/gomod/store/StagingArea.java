@@ -71,7 +71,7 @@ final class StagingArea {
      */
     Staged stage(InputStream content, long limit, String what, String knownSha256) throws IOException {
         Path file = dir.resolve("f" + next++);
-        MessageDigest digest = knownSha256 == null ? Durable.newSha256() : null;
+        MessageDigest digest = knownSha256 == null ? Sha256.newDigest() : null;
         long size = 0;
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             OutputStream out = Channels.newOutputStream(channel);
@@ -132,7 +132,7 @@ final class StagingArea {
     }
 
     void delete() throws IOException {
-        Durable.deleteTree(dir);
+        DirectoryTree.delete(dir);
     }
 
     /**

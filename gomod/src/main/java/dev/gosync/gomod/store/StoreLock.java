@@ -34,43 +34,47 @@ public final class StoreLock implements AutoCloseable {
      * @return the lock, or null when another thread or process holds it
      */
     public static StoreLock tryAcquire(Path file) throws IOException {
-        Path key = file.getParent().toRealPath().resolve(file.getFileName());
-        Semaphore permit = PERMITS.computeIfAbsent(key, k -> new Semaphore(1));
+        Semaphore permit = permit(file);
         if (!permit.tryAcquire()) {
             return null;
         }
-        FileChannel channel = null;
-        try {
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            if (channel.tryLock() == null) {
-                channel.close();
-                permit.release();
-                return null;
-            }
-            return new StoreLock(permit, channel);
-        } catch (IOException | RuntimeException e) {
-            if (channel != null) {
-                channel.close();
-            }
-            permit.release();
-            throw e;
-        }
+        return lockFile(permit, file, false);
     }
 
     /** Waits for the lock on file, whose directory must exist. */
     public static StoreLock acquire(Path file) throws IOException {
-        Path key = file.getParent().toRealPath().resolve(file.getFileName());
-        Semaphore permit = PERMITS.computeIfAbsent(key, k -> new Semaphore(1));
+        Semaphore permit = permit(file);
         try {
             permit.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while waiting for the lock " + file);
         }
+        return lockFile(permit, file, true);
+    }
+
+    private static Semaphore permit(Path file) throws IOException {
+        Path key = file.getParent().toRealPath().resolve(file.getFileName());
+        return PERMITS.computeIfAbsent(key, k -> new Semaphore(1));
+    }
+
+    /**
+     * Locks the file for the holder of its permit, waiting for other processes or not; releases
+     * the permit unless it returns a lock.
+     *
+     * @return the lock, or null when another process holds it and {@code wait} is false
+     */
+    private static StoreLock lockFile(Semaphore permit, Path file, boolean wait) throws IOException {
         FileChannel channel = null;
         try {
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            channel.lock();
+            if (wait) {
+                channel.lock();
+            } else if (channel.tryLock() == null) {
+                channel.close();
+                permit.release();
+                return null;
+            }
             return new StoreLock(permit, channel);
         } catch (IOException | RuntimeException e) {
             if (channel != null) {

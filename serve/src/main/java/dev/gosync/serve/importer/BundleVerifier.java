@@ -4,17 +4,15 @@ import dev.gosync.bundle.archive.BundleReader;
 import dev.gosync.bundle.manifest.Manifest;
 import dev.gosync.bundle.sign.VerifiedSigner;
 import dev.gosync.gomod.GosyncException;
+import dev.gosync.gomod.store.DirectoryTree;
 import dev.gosync.gomod.store.LayoutStore;
 import dev.gosync.gomod.store.StoreException;
 import dev.gosync.serve.trust.BundleTrust;
 import dev.gosync.serve.trust.TrustOverride;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.List;
 
@@ -81,22 +79,9 @@ public final class BundleVerifier {
             deleteTree(scratch);
         }
     }
-
     private static void deleteTree(Path root) {
         try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.delete(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                    Files.delete(dir);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
+            DirectoryTree.delete(root);
         } catch (IOException e) {
             // Only scratch copies of verified files; the temporary directory's cleaner takes what is left.
         }

@@ -1,18 +1,15 @@
 package dev.gosync.serve.mirror;
 
 import dev.gosync.gomod.store.LayoutStore;
+import dev.gosync.gomod.store.Sha256;
 import dev.gosync.gomod.store.StoreException;
 import dev.gosync.gomod.store.StoreLock;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 
 /**
  * A mirror: a directory in GOPROXY file layout ({@link LayoutStore}) that any static file server,
@@ -121,7 +118,7 @@ public final class Mirror implements Closeable {
             Path file = root().resolve(f.path());
             try {
                 if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.size(file) != f.size()
-                        || !sha256(file).equals(f.sha256())) {
+                        || !Sha256.ofFile(file).equals(f.sha256())) {
                     return f.path() + " is not there";
                 }
             } catch (IOException e) {
@@ -129,23 +126,6 @@ public final class Mirror implements Closeable {
             }
         }
         return null;
-    }
-
-    /** The SHA-256 of a file, in lower-case hex. */
-    public static String sha256(Path file) throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
-        byte[] buffer = new byte[1 << 16];
-        try (InputStream in = Files.newInputStream(file)) {
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(digest.digest());
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.gosync.gomod.GosyncException;
 import dev.gosync.gomod.module.LayoutPath;
 import dev.gosync.gomod.module.ProxyLayout;
 import dev.gosync.gomod.store.ModuleNotFoundException;
+import dev.gosync.gomod.store.Sha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
@@ -62,7 +63,7 @@ public final class MirrorCheck {
             }
             try {
                 long size = Files.size(file);
-                String sha = Mirror.sha256(file);
+                String sha = Sha256.ofFile(file);
                 if (size != f.size() || !sha.equals(f.sha256())) {
                     problems.add(f.path() + ": changed: " + size + " bytes, sha256 " + sha + "; the index says "
                             + f.size() + " bytes, sha256 " + f.sha256());

@@ -1,6 +1,9 @@
 package dev.gosync.serve.mirror;
 
 import dev.gosync.gomod.store.StoredFile;
+import dev.gosync.serve.trust.SignerName;
+import dev.gosync.sqlite.SqlWork;
+import dev.gosync.sqlite.SqliteFile;
 import java.io.Closeable;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,8 +18,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteErrorCode;
 
 /**
  * The mirror's memory, in SQLite at {@code <mirror>/.gosync/index.db}: every bundle imported
@@ -33,36 +34,23 @@ import org.sqlite.SQLiteErrorCode;
 public final class MirrorIndex implements Closeable {
     private static final int SCHEMA = 1;
     private static final Duration WAIT = Duration.ofMinutes(1);
-    private static final long RETRY_MILLIS = 20;
 
     private final Path file;
+    private final SqliteFile sqlite;
     private final Connection db;
 
-    private MirrorIndex(Path file, Connection db) {
+    private MirrorIndex(Path file, SqliteFile sqlite) {
         this.file = file;
-        this.db = db;
+        this.sqlite = sqlite;
+        this.db = sqlite.connection();
     }
 
     /** Opens (creating when missing) the index file. */
     public static MirrorIndex open(Path file) {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setBusyTimeout(Math.toIntExact(WAIT.toMillis()));
-        // An imported bundle must stay recorded through a power cut: its files already are.
-        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-        Connection db;
-        try {
-            db = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath().toUri());
-        } catch (SQLException e) {
-            throw MirrorIndexException.translate(e, file, "open");
-        }
-        MirrorIndex index = new MirrorIndex(file, db);
-        try {
-            index.prepare();
-            return index;
-        } catch (RuntimeException e) {
-            index.close();
-            throw e;
-        }
+        MirrorIndex index = new MirrorIndex(file,
+                SqliteFile.open(file, WAIT, false, new MirrorIndexException.Errors(file)));
+        index.sqlite.setUp(WAIT, index::prepareOnce);
+        return index;
     }
 
     public Path file() {
@@ -283,7 +271,7 @@ public final class MirrorIndex implements Closeable {
                 insertEvent(time, operator, AuditEvent.OVERRIDE, id, override);
             }
             insertEvent(time, operator, action, id, "channel " + b.channel() + " #" + b.sequence()
-                    + (b.parent() == null ? "" : " after " + b.parent()) + ", signer " + signerName(b) + ", "
+                    + (b.parent() == null ? "" : " after " + b.parent()) + ", signer " + SignerName.of(b.signer(), b.principals()) + ", "
                     + b.files() + " files (" + added + " new), " + b.bytes() + " bytes, from " + b.bundleName());
             return true;
         });
@@ -310,15 +298,7 @@ public final class MirrorIndex implements Closeable {
 
     @Override
     public synchronized void close() {
-        try {
-            db.close();
-        } catch (SQLException e) {
-            throw MirrorIndexException.translate(e, file, "close");
-        }
-    }
-
-    static String signerName(ImportedBundle b) {
-        return b.principals().isEmpty() ? b.signer() : String.join(",", b.principals()) + " (" + b.signer() + ")";
+        sqlite.close();
     }
 
     private void insertEvent(Instant time, String operator, String action, String bundleId, String detail)
@@ -360,72 +340,16 @@ public final class MirrorIndex implements Closeable {
         return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split("\n"));
     }
 
-    private interface Work<T> {
-        T run() throws SQLException;
+    private <T> T read(String doing, SqlWork<T> work) {
+        return sqlite.read(doing, work);
     }
 
-    private <T> T read(String doing, Work<T> work) {
-        try {
-            return work.run();
-        } catch (SQLException e) {
-            throw MirrorIndexException.translate(e, file, doing);
-        }
+    private <T> T write(String doing, SqlWork<T> work) {
+        return sqlite.write(doing, work);
     }
 
-    private <T> T write(String doing, Work<T> work) {
-        try {
-            try (Statement s = db.createStatement()) {
-                s.execute("BEGIN IMMEDIATE");
-            }
-            try {
-                T result = work.run();
-                try (Statement s = db.createStatement()) {
-                    s.execute("COMMIT");
-                }
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                try (Statement s = db.createStatement()) {
-                    s.execute("ROLLBACK");
-                } catch (SQLException rollback) {
-                    e.addSuppressed(rollback);
-                }
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw MirrorIndexException.translate(e, file, doing);
-        }
-    }
-
-    /**
-     * Sets the file up, retrying while another connection does the same: SQLite answers a
-     * concurrent switch to WAL with BUSY at once, without waiting in its busy handler.
-     */
-    private void prepare() {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (true) {
-            try {
-                prepareOnce();
-                return;
-            } catch (SQLException e) {
-                int code = e.getErrorCode() & 0xff;
-                boolean busy = code == SQLiteErrorCode.SQLITE_BUSY.code || code == SQLiteErrorCode.SQLITE_LOCKED.code;
-                if (!busy || System.nanoTime() > deadline) {
-                    throw MirrorIndexException.translate(e, file, "open");
-                }
-            }
-            try {
-                Thread.sleep(RETRY_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new MirrorIndexException("interrupted while opening mirror index " + file, null, e);
-            }
-        }
-    }
-
-    private void prepareOnce() throws SQLException {
-        try (Statement s = db.createStatement()) {
-            s.execute("PRAGMA journal_mode = WAL");
-        }
+    private Void prepareOnce() throws SQLException {
+        sqlite.useWriteAheadLog();
         int version;
         try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
             version = rs.next() ? rs.getInt(1) : 0;
@@ -435,9 +359,9 @@ public final class MirrorIndex implements Closeable {
                     + ", this one knows " + SCHEMA + ")", "use the newer gosync with this mirror", null);
         }
         if (version == SCHEMA) {
-            return;
+            return null;
         }
-        write("set up", () -> {
+        return write("set up", () -> {
             try (Statement s = db.createStatement()) {
                 try (ResultSet rs = s.executeQuery("PRAGMA user_version")) {
                     if (rs.next() && rs.getInt(1) == SCHEMA) {

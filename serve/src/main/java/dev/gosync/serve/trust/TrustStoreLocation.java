@@ -1,7 +1,7 @@
 package dev.gosync.serve.trust;
 
+import dev.gosync.gomod.UserDirs;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -20,7 +20,6 @@ import java.util.Map;
  * </ul>
  */
 public final class TrustStoreLocation {
-    private static final String APP = "gosync";
     /** The file name, the same as OpenSSH's own convention for such files. */
     public static final String FILE = "allowed_signers";
 
@@ -34,18 +33,6 @@ public final class TrustStoreLocation {
 
     /** The default trust store for the given environment, {@code os.name} and home directory. Touches no file. */
     public static Path defaultFile(Map<String, String> env, String osName, Path home) {
-        String os = osName.toLowerCase(Locale.ROOT);
-        Path root;
-        if (os.startsWith("windows")) {
-            String appData = env.get("APPDATA");
-            root = appData == null || appData.isEmpty() ? home.resolve("AppData").resolve("Roaming") : Path.of(appData);
-        } else if (os.startsWith("mac") || os.startsWith("darwin")) {
-            root = home.resolve("Library").resolve("Application Support");
-        } else {
-            String configHome = env.get("XDG_CONFIG_HOME");
-            Path configured = configHome == null || configHome.isEmpty() ? null : Path.of(configHome);
-            root = configured != null && configured.isAbsolute() ? configured : home.resolve(".config");
-        }
-        return root.resolve(APP).resolve(FILE);
+        return new UserDirs(env, osName, home).config().resolve(FILE);
     }
 }

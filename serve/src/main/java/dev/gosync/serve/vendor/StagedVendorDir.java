@@ -1,11 +1,10 @@
 package dev.gosync.serve.vendor;
 
+import dev.gosync.gomod.store.DirectoryTree;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -88,18 +87,7 @@ final class StagedVendorDir {
             throw e;
         }
         if (old != null) {
-            deleteTree(old);
-        }
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (var walk = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(p);
-            }
+            DirectoryTree.delete(old);
         }
     }
 }

@@ -18,6 +18,7 @@ import dev.gosync.gomod.resolve.MainModules;
 import dev.gosync.gomod.resolve.ReplacementTarget;
 import dev.gosync.gomod.resolve.Resolution;
 import dev.gosync.gomod.resolve.Resolver;
+import dev.gosync.gomod.store.DirectoryTree;
 import dev.gosync.gomod.store.ModuleSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -104,7 +105,7 @@ public final class Vendorer {
                     "check the disk and the permissions of the project directory", e);
         } finally {
             try {
-                StagedVendorDir.deleteTree(workDir);
+                DirectoryTree.delete(workDir);
             } catch (IOException e) {
                 // Left-over staging files are harmless; the next run uses a new directory.
             }

@@ -98,16 +98,8 @@ final class FixtureMirror {
 
     /** A copy of the mirror in target, for a test that changes it. */
     Path copy(Path target) {
-        try (var files = Files.walk(dir)) {
-            for (Path source : (Iterable<Path>) files::iterator) {
-                Path copy = target.resolve(dir.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.copy(source, copy);
-                }
-            }
-            return target;
+        try {
+            return FileTrees.copy(dir, target);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gosync.bundle.archive.CraftedBundle;
 import dev.gosync.bundle.manifest.FileRow;
 import dev.gosync.bundle.manifest.Manifest;
 import dev.gosync.bundle.sign.SignatureException;
 import dev.gosync.bundle.sign.sshkey.Ed25519KeyPair;
-import dev.gosync.serve.testing.CraftedBundle;
 import dev.gosync.serve.testing.ModuleFiles;
 import dev.gosync.serve.testing.Signers;
 import dev.gosync.serve.testing.TestBundle;
@@ -66,7 +66,7 @@ class BundleVerifierTest {
             lying.add(row.path().endsWith(".zip") ? new FileRow(row.path(), row.size(), row.sha256(),
                     "h1:" + "B".repeat(43) + "=") : row);
         }
-        CraftedBundle crafted = CraftedBundle.signed(lying, alice);
+        CraftedBundle crafted = TestBundle.crafted(lying, alice);
         files.files().forEach(crafted::file);
         Path bundle = crafted.writeTo(tmp.resolve("lying.tar.zst"));
         Map<String, String> before = TreeListing.of(tmp, null);

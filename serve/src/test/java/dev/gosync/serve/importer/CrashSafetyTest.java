@@ -188,17 +188,7 @@ class CrashSafetyTest {
             if (Files.exists(to)) {
                 FileTrees.delete(to);
             }
-            try (var paths = Files.walk(from)) {
-                for (Path p : (Iterable<Path>) paths::iterator) {
-                    Path target = to.resolve(from.relativize(p).toString());
-                    if (Files.isDirectory(p)) {
-                        Files.createDirectories(target);
-                    } else {
-                        Files.copy(p, target);
-                    }
-                }
-            }
-            return to;
+            return FileTrees.copy(from, to);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gosync.bundle.BundleException;
 import dev.gosync.bundle.BundleException.Problem;
+import dev.gosync.bundle.archive.CraftedBundle;
 import dev.gosync.bundle.manifest.FileRow;
 import dev.gosync.bundle.manifest.Manifest;
 import dev.gosync.bundle.parts.PartNames;
@@ -15,7 +16,6 @@ import dev.gosync.gomod.store.InvalidInfoException;
 import dev.gosync.gomod.store.RevInfo;
 import dev.gosync.serve.mirror.AuditEvent;
 import dev.gosync.serve.mirror.Mirror;
-import dev.gosync.serve.testing.CraftedBundle;
 import dev.gosync.serve.testing.ModuleFiles;
 import dev.gosync.serve.testing.Signers;
 import dev.gosync.serve.testing.TestBundle;
@@ -35,7 +35,6 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -80,7 +79,7 @@ class HostileImportTest {
 
     /** Manifest of {@link #rows} signed by alice, then the files of rows [from, to). */
     private CraftedBundle withFiles(int from, int to) {
-        CraftedBundle crafted = CraftedBundle.signed(rows, alice);
+        CraftedBundle crafted = TestBundle.crafted(rows, alice);
         for (FileRow row : rows.subList(from, to)) {
             crafted.file(row.path(), files.content(row.path()));
         }
@@ -170,7 +169,7 @@ class HostileImportTest {
         List<FileRow> outside = new ArrayList<>(rows);
         outside.add(new FileRow("notes/readme.txt", 3, ModuleFiles.sha256("hi\n".getBytes(StandardCharsets.UTF_8)),
                 null));
-        CraftedBundle crafted = CraftedBundle.signed(outside, alice);
+        CraftedBundle crafted = TestBundle.crafted(outside, alice);
         for (FileRow row : rows) {
             crafted.file(row.path(), files.content(row.path()));
         }
@@ -182,7 +181,7 @@ class HostileImportTest {
     @Test
     void nonCanonicalVersionsAreOutsideTheLayoutToo() {
         ModuleFiles odd = new ModuleFiles().raw("example.com/evil/@v/v1.0.mod", "module example.com/evil\n");
-        CraftedBundle crafted = CraftedBundle.signed(odd.rows(), alice).file("example.com/evil/@v/v1.0.mod",
+        CraftedBundle crafted = TestBundle.crafted(odd.rows(), alice).file("example.com/evil/@v/v1.0.mod",
                 odd.content("example.com/evil/@v/v1.0.mod"));
         assertImportProblem(ImportException.Problem.LAYOUT, "not canonical", refused(crafted));
     }
@@ -200,7 +199,7 @@ class HostileImportTest {
 
     @Test
     void filesOutOfManifestOrder() {
-        CraftedBundle crafted = CraftedBundle.signed(rows, alice);
+        CraftedBundle crafted = TestBundle.crafted(rows, alice);
         crafted.file(rows.get(1).path(), files.content(rows.get(1).path()));
         crafted.file(rows.get(0).path(), files.content(rows.get(0).path()));
         assertProblem(Problem.MISSING_FILE, "lacks " + rows.get(0).path(), refused(crafted));
@@ -229,7 +228,7 @@ class HostileImportTest {
         ModuleFiles big = new ModuleFiles().raw("example.com/evil/@v/v1.0.0.info", hugeInfo);
         // Refused from the manifest alone: not one byte of the file is read.
         assertImportProblem(ImportException.Problem.LAYOUT, "more than the 1048576 the go command accepts",
-                refused(CraftedBundle.signed(big.rows(), alice)));
+                refused(TestBundle.crafted(big.rows(), alice)));
     }
 
     @Test
@@ -295,7 +294,7 @@ class HostileImportTest {
             lying.add(row.path().endsWith(".mod") ? new FileRow(row.path(), row.size(), row.sha256(),
                     "h1:" + "A".repeat(43) + "=") : row);
         }
-        CraftedBundle crafted = CraftedBundle.signed(lying, alice);
+        CraftedBundle crafted = TestBundle.crafted(lying, alice);
         for (FileRow row : rows) {
             crafted.file(row.path(), files.content(row.path()));
         }
@@ -313,7 +312,7 @@ class HostileImportTest {
             out.write("package x\n".getBytes(StandardCharsets.UTF_8));
         }
         ModuleFiles bad = new ModuleFiles().raw("example.com/evil/@v/v1.0.0.zip", zip.toByteArray());
-        CraftedBundle crafted = CraftedBundle.signed(bad.rows(), alice).file("example.com/evil/@v/v1.0.0.zip",
+        CraftedBundle crafted = TestBundle.crafted(bad.rows(), alice).file("example.com/evil/@v/v1.0.0.zip",
                 zip.toByteArray());
         GosyncException e = refused(crafted);
         assertImportProblem(ImportException.Problem.ZIP_RULES, "is not a valid module zip for example.com/evil@v1.0.0",
@@ -326,7 +325,7 @@ class HostileImportTest {
     void anInfoFileForAnotherVersion() {
         ModuleFiles wrong = new ModuleFiles().raw("example.com/evil/@v/v1.0.0.info",
                 new RevInfo("v9.0.0", "2024-01-02T03:04:05Z", null).toJson());
-        CraftedBundle crafted = CraftedBundle.signed(wrong.rows(), alice).file("example.com/evil/@v/v1.0.0.info",
+        CraftedBundle crafted = TestBundle.crafted(wrong.rows(), alice).file("example.com/evil/@v/v1.0.0.info",
                 wrong.content("example.com/evil/@v/v1.0.0.info"));
         GosyncException e = refused(crafted);
         assertTrue(e instanceof InvalidInfoException, e.toString());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gosync.bundle.archive.CraftedBundle;
 import dev.gosync.bundle.manifest.Manifest;
 import dev.gosync.bundle.sign.SignatureException;
 import dev.gosync.bundle.sign.sshkey.Ed25519KeyPair;
@@ -14,7 +15,6 @@ import dev.gosync.gomod.store.StoreConflictException;
 import dev.gosync.serve.mirror.AuditEvent;
 import dev.gosync.serve.mirror.ImportedBundle;
 import dev.gosync.serve.mirror.Mirror;
-import dev.gosync.serve.testing.CraftedBundle;
 import dev.gosync.serve.testing.ModuleFiles;
 import dev.gosync.serve.testing.Signers;
 import dev.gosync.serve.testing.TestBundle;
@@ -204,7 +204,7 @@ class ImporterTest {
     private byte[] spliceSignature(Manifest shown, Manifest signedOne, ModuleFiles files) {
         byte[] signature = new dev.gosync.bundle.sign.sshsig.SshSigSigner(alice).sign(
                 dev.gosync.bundle.manifest.ManifestCodec.write(signedOne));
-        CraftedBundle crafted = CraftedBundle.unsignedStart(shown).file(
+        CraftedBundle crafted = CraftedBundle.startingWith(shown).file(
                 dev.gosync.bundle.archive.BundleLayout.SIGNATURE_ENTRY, signature);
         files.files().forEach(crafted::file);
         return crafted.bytes();

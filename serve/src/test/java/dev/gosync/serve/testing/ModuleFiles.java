@@ -8,9 +8,7 @@ import dev.gosync.gomod.store.RevInfo;
 import dev.gosync.gomod.zip.CreatedZip;
 import dev.gosync.gomod.zip.ModuleZips;
 import dev.gosync.gomod.zip.ZipSource;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -41,8 +39,8 @@ public final class ModuleFiles {
         files.put(ProxyLayout.mod(mv), goMod);
         h1.put(ProxyLayout.mod(mv), DirHash.hashGoMod(goMod));
         ByteArrayOutputStream zip = new ByteArrayOutputStream();
-        CreatedZip created = ModuleZips.create(mv, List.of(source("go.mod", goMod),
-                source("x.go", goSource.getBytes(StandardCharsets.UTF_8))), zip);
+        CreatedZip created = ModuleZips.create(mv, List.of(ZipSource.of("go.mod", goMod),
+                ZipSource.of("x.go", goSource.getBytes(StandardCharsets.UTF_8))), zip);
         files.put(ProxyLayout.zip(mv), zip.toByteArray());
         h1.put(ProxyLayout.zip(mv), created.h1());
         return this;
@@ -87,29 +85,5 @@ public final class ModuleFiles {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static ZipSource source(String name, byte[] content) {
-        return new ZipSource() {
-            @Override
-            public String path() {
-                return name;
-            }
-
-            @Override
-            public Kind kind() {
-                return Kind.REGULAR;
-            }
-
-            @Override
-            public long size() {
-                return content.length;
-            }
-
-            @Override
-            public InputStream open() {
-                return new ByteArrayInputStream(content);
-            }
-        };
     }
 }

@@ -1,6 +1,8 @@
 package dev.gosync.serve.testing;
 
 import dev.gosync.bundle.archive.BundleWriter;
+import dev.gosync.bundle.archive.CraftedBundle;
+import dev.gosync.bundle.manifest.FileRow;
 import dev.gosync.bundle.manifest.Manifest;
 import dev.gosync.bundle.sign.sshkey.Ed25519KeyPair;
 import dev.gosync.bundle.sign.sshsig.SshSigSigner;
@@ -8,6 +10,7 @@ import java.io.ByteArrayInputStream;
 import java.io.FileNotFoundException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 
 /** Well-formed bundles of {@link ModuleFiles}, written with the real {@link BundleWriter}. */
 public final class TestBundle {
@@ -26,6 +29,16 @@ public final class TestBundle {
 
     public static TestBundle of(ModuleFiles files) {
         return new TestBundle(files);
+    }
+
+    /**
+     * A hand-made bundle for hostile-input tests: the manifest of {@code rows} (other fields
+     * fixed), signed by {@code key}; the test adds whatever tar entries it wants.
+     */
+    public static CraftedBundle crafted(List<FileRow> rows, Ed25519KeyPair key) {
+        Manifest manifest = Manifest.builder().channel("default").sequence(1).created(CREATED)
+                .tool("crafted").signature(SshSigSigner.SCHEME).files(rows).build();
+        return CraftedBundle.signed(manifest, key);
     }
 
     public TestBundle channel(String name) {

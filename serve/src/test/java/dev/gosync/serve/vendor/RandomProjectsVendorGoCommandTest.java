@@ -174,7 +174,7 @@ class RandomProjectsVendorGoCommandTest {
             Files.copy(scratch.resolve("go.sum"), expected.resolve("go.sum"));
         }
         Path actual = tmp.resolve("actual");
-        TreeSnapshot.copy(expected, actual);
+        FileTrees.copy(expected, actual);
 
         go.set("GOFLAGS", "-mod=readonly -modcacherw");
         ProcessResult goRun = go.go(expected, "mod", "vendor");

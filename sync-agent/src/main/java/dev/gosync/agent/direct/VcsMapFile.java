@@ -1,7 +1,7 @@
 package dev.gosync.agent.direct;
 
+import dev.gosync.gomod.UserDirs;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -17,7 +17,6 @@ import java.util.Map;
  * </ul>
  */
 public final class VcsMapFile {
-    private static final String APP = "gosync";
     private static final String FILE = "vcs-map";
 
     private VcsMapFile() {
@@ -25,18 +24,6 @@ public final class VcsMapFile {
 
     /** The default file for the given environment, {@code os.name} and home; touches no file. */
     public static Path defaultFile(Map<String, String> env, String osName, Path home) {
-        String os = osName.toLowerCase(Locale.ROOT);
-        if (os.startsWith("windows")) {
-            String appData = env.get("APPDATA");
-            Path root = appData == null || appData.isEmpty() ? home.resolve("AppData").resolve("Roaming") : Path.of(appData);
-            return root.resolve(APP).resolve(FILE);
-        }
-        if (os.startsWith("mac") || os.startsWith("darwin")) {
-            return home.resolve("Library").resolve("Application Support").resolve(APP).resolve(FILE);
-        }
-        String configHome = env.get("XDG_CONFIG_HOME");
-        Path configured = configHome == null || configHome.isEmpty() ? null : Path.of(configHome);
-        Path root = configured != null && configured.isAbsolute() ? configured : home.resolve(".config");
-        return root.resolve(APP).resolve(FILE);
+        return new UserDirs(env, osName, home).config().resolve(FILE);
     }
 }

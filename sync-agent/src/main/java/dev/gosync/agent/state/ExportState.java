@@ -3,6 +3,8 @@ package dev.gosync.agent.state;
 import dev.gosync.agent.state.StateException.Problem;
 import dev.gosync.bundle.manifest.FileRow;
 import dev.gosync.bundle.manifest.Manifest;
+import dev.gosync.sqlite.SqlWork;
+import dev.gosync.sqlite.SqliteFile;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,15 +13,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteErrorCode;
 
 /**
  * The connected side's memory of what each channel has shipped: an SQLite file (see
@@ -40,14 +39,15 @@ import org.sqlite.SQLiteErrorCode;
  */
 public final class ExportState implements Closeable {
     static final Duration DEFAULT_WAIT = Duration.ofMinutes(1);
-    private static final long PREPARE_RETRY_MILLIS = 20;
 
     private final Path file;
+    private final SqliteFile sqlite;
     private final Connection db;
 
-    private ExportState(Path file, Connection db) {
+    private ExportState(Path file, SqliteFile sqlite) {
         this.file = file;
-        this.db = db;
+        this.sqlite = sqlite;
+        this.db = sqlite.connection();
     }
 
     /**
@@ -72,26 +72,9 @@ public final class ExportState implements Closeable {
             throw new StateException(Problem.IO, "cannot create the directory of state file " + file + ": " + e,
                     "choose a writable place with --state", e);
         }
-        SQLiteConfig config = new SQLiteConfig();
-        config.setBusyTimeout(Math.toIntExact(wait.toMillis()));
-        config.enforceForeignKeys(true);
-        // A recorded bundle must survive a power cut: its bundle file already has.
-        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-        Connection db;
-        try {
-            // A file: URI, so that '?' or '#' in the path are part of the name, not parameters.
-            db = config.createConnection("jdbc:sqlite:" + absolute.toUri());
-        } catch (SQLException e) {
-            throw SqliteFailures.translate(e, file, "open");
-        }
-        ExportState state = new ExportState(file, db);
-        try {
-            state.prepare(wait);
-            return state;
-        } catch (RuntimeException e) {
-            state.closeQuietly();
-            throw e;
-        }
+        ExportState state = new ExportState(file, SqliteFile.open(absolute, wait, true, new SqliteFailures(file)));
+        state.sqlite.setUp(wait, state::prepareOnce);
+        return state;
     }
 
     public Path file() {
@@ -133,17 +116,17 @@ public final class ExportState implements Closeable {
 
     /** Whether {@code path} went out on {@code channel} with exactly this content. */
     public synchronized boolean shipped(String channel, String path, String sha256) {
-        try (PreparedStatement q = db.prepareStatement(
-                "SELECT 1 FROM shipped_files WHERE channel = ? AND path = ? AND sha256 = ?")) {
-            q.setString(1, channel);
-            q.setString(2, path);
-            q.setString(3, sha256);
-            try (ResultSet rs = q.executeQuery()) {
-                return rs.next();
+        return sqlite.read("read", () -> {
+            try (PreparedStatement q = db.prepareStatement(
+                    "SELECT 1 FROM shipped_files WHERE channel = ? AND path = ? AND sha256 = ?")) {
+                q.setString(1, channel);
+                q.setString(2, path);
+                q.setString(3, sha256);
+                try (ResultSet rs = q.executeQuery()) {
+                    return rs.next();
+                }
             }
-        } catch (SQLException e) {
-            throw SqliteFailures.translate(e, file, "read");
-        }
+        });
     }
 
     /**
@@ -202,46 +185,12 @@ public final class ExportState implements Closeable {
 
     @Override
     public synchronized void close() {
-        try {
-            db.close();
-        } catch (SQLException e) {
-            throw SqliteFailures.translate(e, file, "close");
-        }
+        sqlite.close();
     }
 
-    /**
-     * Sets the file up, retrying while another connection sets it up at the same moment: SQLite
-     * answers a concurrent switch to WAL (or the first schema read) with BUSY at once, without
-     * waiting in its busy handler, so the wait is ours here.
-     */
-    private void prepare(Duration wait) {
-        long deadline = System.nanoTime() + wait.toNanos();
-        while (true) {
-            try {
-                prepareOnce();
-                return;
-            } catch (SQLException e) {
-                int code = e.getErrorCode() & 0xff;
-                boolean busy = code == SQLiteErrorCode.SQLITE_BUSY.code || code == SQLiteErrorCode.SQLITE_LOCKED.code;
-                if (!busy || System.nanoTime() > deadline) {
-                    throw SqliteFailures.translate(e, file, "open");
-                }
-            }
-            try {
-                Thread.sleep(PREPARE_RETRY_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new StateException(Problem.BUSY, "interrupted while opening state file " + file, null);
-            }
-        }
-    }
-
-    private void prepareOnce() throws SQLException {
+    private Void prepareOnce() throws SQLException {
         int version = Schema.inspect(db, file);
-        try (Statement s = db.createStatement()) {
-            // Persistent in the file; must be set outside a transaction.
-            s.execute("PRAGMA journal_mode = WAL");
-        }
+        sqlite.useWriteAheadLog();
         if (version < Schema.CURRENT) {
             transaction("BEGIN IMMEDIATE", "set up", () -> {
                 // Another process may have set the file up since the first look.
@@ -252,6 +201,7 @@ public final class ExportState implements Closeable {
                 return null;
             });
         }
+        return null;
     }
 
     private void requireFollows(Manifest written, Path output) throws SQLException {
@@ -337,45 +287,7 @@ public final class ExportState implements Closeable {
         return conflicts;
     }
 
-    /** Runs {@code work} in a transaction begun with {@code begin}; rolls back if it throws. */
     private <T> T transaction(String begin, String doing, SqlWork<T> work) {
-        try {
-            try (Statement s = db.createStatement()) {
-                s.execute(begin);
-            }
-            try {
-                T result = work.run();
-                try (Statement s = db.createStatement()) {
-                    s.execute("COMMIT");
-                }
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw SqliteFailures.translate(e, file, doing);
-        }
-    }
-
-    private void rollbackQuietly() {
-        try (Statement s = db.createStatement()) {
-            s.execute("ROLLBACK");
-        } catch (SQLException e) {
-            // SQLite rolls back by itself after some errors; the original failure is what matters.
-        }
-    }
-
-    private void closeQuietly() {
-        try {
-            db.close();
-        } catch (SQLException e) {
-            // Closing after a failure; the failure is what gets reported.
-        }
-    }
-
-    @FunctionalInterface
-    private interface SqlWork<T> {
-        T run() throws SQLException;
+        return sqlite.transaction(begin, doing, work);
     }
 }

@@ -1,7 +1,7 @@
 package dev.gosync.agent.state;
 
+import dev.gosync.gomod.UserDirs;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -19,7 +19,6 @@ import java.util.Map;
  * </ul>
  */
 public final class StateLocation {
-    private static final String APP = "gosync";
     private static final String FILE = "state.db";
 
     private StateLocation() {
@@ -36,22 +35,6 @@ public final class StateLocation {
      * {@code os.name} system property) and home directory. Touches no file.
      */
     public static Path defaultFile(Map<String, String> env, String osName, Path home) {
-        String os = osName.toLowerCase(Locale.ROOT);
-        Path root;
-        if (os.startsWith("windows")) {
-            String localAppData = env.get("LOCALAPPDATA");
-            root = localAppData == null || localAppData.isEmpty()
-                    ? home.resolve("AppData").resolve("Local")
-                    : Path.of(localAppData);
-        } else if (os.startsWith("mac") || os.startsWith("darwin")) {
-            root = home.resolve("Library").resolve("Application Support");
-        } else {
-            String stateHome = env.get("XDG_STATE_HOME");
-            Path configured = stateHome == null || stateHome.isEmpty() ? null : Path.of(stateHome);
-            root = configured != null && configured.isAbsolute()
-                    ? configured
-                    : home.resolve(".local").resolve("state");
-        }
-        return root.resolve(APP).resolve(FILE);
+        return new UserDirs(env, osName, home).state().resolve(FILE);
     }
 }

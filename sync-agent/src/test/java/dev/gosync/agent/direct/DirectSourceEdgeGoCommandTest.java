@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gosync.agent.gitremote.RemoteGitException;
+import dev.gosync.agent.vcs.GoJson;
 import dev.gosync.fixtures.GoSandbox;
 import dev.gosync.fixtures.ProcessResult;
 import dev.gosync.fixtures.git.GitFile;
@@ -88,7 +89,7 @@ class DirectSourceEdgeGoCommandTest {
                 TAGS + "@v01.4.0", TAGS + "@v1.5.0", TAGS + "@latest", TAGS + "@v1.6.0", TAGS + "@main");
         List<String> args = new ArrayList<>(List.of("list", "-e", "-m", "-json"));
         args.addAll(queries);
-        List<JsonNode> results = DirectSourceGoCommandTest.stream(go.goOk(outside, args.toArray(String[]::new)));
+        List<JsonNode> results = GoJson.stream(go.goOk(outside, args.toArray(String[]::new)));
         Map<String, String> expected = new TreeMap<>();
         Map<String, String> actual = new TreeMap<>();
         QueryResolver resolver = new QueryResolver(direct);
@@ -108,7 +109,7 @@ class DirectSourceEdgeGoCommandTest {
     @Test
     void aMissingTagIsNotFoundWithTheGoCommandsMessage() {
         ModuleVersion v = new ModuleVersion(TAGS, "v9.9.9");
-        JsonNode result = DirectSourceGoCommandTest.stream(go.go(outside, "mod", "download", "-json", v.toString()).stdout())
+        JsonNode result = GoJson.stream(go.go(outside, "mod", "download", "-json", v.toString()).stdout())
                 .get(0);
         GosyncException e = assertThrows(GosyncException.class, () -> direct.info(v));
         assertEquals(result.get("Error").asText(), e.getMessage());

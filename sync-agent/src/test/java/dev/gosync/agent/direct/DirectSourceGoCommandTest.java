@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gosync.agent.vcs.GoJson;
 import dev.gosync.fixtures.GoSandbox;
 import dev.gosync.fixtures.universe.FixtureCommit;
 import dev.gosync.fixtures.universe.FixtureModule;
@@ -45,7 +45,6 @@ import org.junit.jupiter.api.io.TempDir;
  * the h1 of every zip.
  */
 class DirectSourceGoCommandTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     static Path tmp;
@@ -62,10 +61,8 @@ class DirectSourceGoCommandTest {
         go = universe.configure(GoSandbox.create(tmp.resolve("sandbox")));
         outside = Files.createDirectories(tmp.resolve("outside"));
         direct = SandboxDirect.open(go, tmp.resolve("direct"));
-        List<String> args = new ArrayList<>(List.of("mod", "download", "-json"));
-        universe.versions().forEach(v -> args.add(v.modulePath() + "@" + v.version()));
-        downloaded = byKey(stream(go.goOk(outside, args.toArray(String[]::new))), "Version");
-        downloaded.forEach((v, n) -> cachedInfo.put(v, read(n.get("Info").asText())));
+        downloaded = GoJson.downloadAll(go, outside, universe);
+        downloaded.forEach((v, n) -> cachedInfo.put(v, GoJson.fileText(n.get("Info").asText())));
     }
 
     @AfterAll
@@ -75,17 +72,11 @@ class DirectSourceGoCommandTest {
 
     @Test
     void versionListsAreWhatGoListShows() {
-        List<String> args = new ArrayList<>(List.of("list", "-m", "-versions", "-retracted"));
-        universe.modules().forEach(m -> args.add(m.path()));
-        Map<String, String> expected = new TreeMap<>();
-        go.goOk(outside, args.toArray(String[]::new)).lines().forEach(l -> expected.put(l.split(" ", 2)[0], l));
         Map<String, String> actual = new TreeMap<>();
         for (FixtureModule m : universe.modules()) {
-            List<String> line = new ArrayList<>(List.of(m.path()));
-            line.addAll(direct.versions(m.path()));
-            actual.put(m.path(), String.join(" ", line));
+            actual.put(m.path(), GoJson.versionLine(m, direct.versions(m.path())));
         }
-        assertEquals(expected, actual);
+        assertEquals(GoJson.versionLines(go, outside, universe), actual);
     }
 
     @Test
@@ -126,7 +117,7 @@ class DirectSourceGoCommandTest {
         Map<String, String> expected = new TreeMap<>();
         Map<String, String> actual = new TreeMap<>();
         for (ModuleVersion v : versions()) {
-            expected.put(v.toString(), read(downloaded(v).get("GoMod").asText()));
+            expected.put(v.toString(), GoJson.fileText(downloaded(v).get("GoMod").asText()));
             try (InputStream in = direct.goMod(v)) {
                 actual.put(v.toString(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
             } catch (IOException e) {
@@ -164,7 +155,7 @@ class DirectSourceGoCommandTest {
     private static void assertQueriesResolveAsGoListSays(List<String> queries) {
         List<String> args = new ArrayList<>(List.of("list", "-e", "-m", "-json"));
         args.addAll(queries);
-        Map<String, JsonNode> results = byKey(stream(go.goOk(outside, args.toArray(String[]::new))), "Query");
+        Map<String, JsonNode> results = GoJson.byPathAt(GoJson.stream(go.goOk(outside, args.toArray(String[]::new))), "Query");
         Map<String, String> expected = new TreeMap<>();
         Map<String, String> actual = new TreeMap<>();
         for (String q : queries) {
@@ -191,29 +182,5 @@ class DirectSourceGoCommandTest {
         JsonNode n = downloaded.get(v.toString());
         assertTrue(n != null && !n.has("Error"), "the go command did not download " + v + ": " + n);
         return n;
-    }
-
-    static List<JsonNode> stream(String text) {
-        List<JsonNode> nodes = new ArrayList<>();
-        try (var it = JSON.readerFor(JsonNode.class).<JsonNode>readValues(text)) {
-            it.forEachRemaining(nodes::add);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return nodes;
-    }
-
-    private static Map<String, JsonNode> byKey(List<JsonNode> nodes, String field) {
-        Map<String, JsonNode> byKey = new HashMap<>();
-        nodes.forEach(n -> byKey.put(n.get("Path").asText() + "@" + n.get(n.has(field) ? field : "Version").asText(), n));
-        return byKey;
-    }
-
-    private static String read(String file) {
-        try {
-            return Files.readString(Path.of(file));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

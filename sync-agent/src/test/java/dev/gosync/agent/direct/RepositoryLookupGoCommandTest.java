@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gosync.agent.vcs.GoJson;
 import dev.gosync.fixtures.GoSandbox;
 import dev.gosync.fixtures.git.GitFile;
 import dev.gosync.fixtures.git.GitRepoBuilder;
@@ -54,7 +55,7 @@ class RepositoryLookupGoCommandTest {
     @Test
     void aQualifiedPathIsFetchedOverTheFirstSecureSchemeThatAnswersWithTheSameInfoAsTheGoCommands() throws IOException {
         ModuleVersion v = new ModuleVersion(QUALIFIED, "v1.0.0");
-        JsonNode theirs = DirectSourceGoCommandTest.stream(go.goOk(outside, "mod", "download", "-json", v.toString())).get(0);
+        JsonNode theirs = GoJson.stream(go.goOk(outside, "mod", "download", "-json", v.toString())).get(0);
         try (DirectSource direct = SandboxDirect.open(go, tmp.resolve("qualified"))) {
             assertEquals(Files.readString(Path.of(theirs.get("Info").asText())),
                     new String(direct.info(v).toJson(), StandardCharsets.UTF_8));
@@ -84,7 +85,7 @@ class RepositoryLookupGoCommandTest {
             String label = c.getKey() + " GOVCS=" + govcs + " GOPRIVATE=" + goprivate;
             GoSandbox sandbox = policy.set("GOVCS", govcs.isEmpty() ? null : govcs)
                     .set("GOPRIVATE", goprivate.isEmpty() ? null : goprivate);
-            JsonNode theirs = DirectSourceGoCommandTest.stream(sandbox.go(outside, "mod", "download", "-json", c.getKey())
+            JsonNode theirs = GoJson.stream(sandbox.go(outside, "mod", "download", "-json", c.getKey())
                     .stdout()).get(0);
             expected.put(label, theirs.path("Error").asText("accepted"));
             String at = c.getKey();

@@ -1,14 +1,12 @@
 package dev.gosync.agent.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gosync.agent.direct.DirectSettings;
 import dev.gosync.agent.direct.VcsMap;
 import dev.gosync.agent.env.GoEnvironment;
 import dev.gosync.bundle.archive.TrustPolicy;
-import dev.gosync.bundle.manifest.FileRow;
 import dev.gosync.bundle.manifest.Manifest;
 import dev.gosync.fixtures.GoSandbox;
 import dev.gosync.fixtures.UpstreamProxy;
@@ -16,8 +14,6 @@ import dev.gosync.fixtures.universe.FixtureUniverse;
 import dev.gosync.fixtures.universe.ModulePaths;
 import dev.gosync.gomod.gosum.GoSum;
 import dev.gosync.gomod.module.Escaping;
-import dev.gosync.gomod.module.LayoutPath;
-import dev.gosync.gomod.module.ProxyLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,17 +110,6 @@ class ExportDirectGoCommandTest {
     @Test
     void everyZipAndModRowCarriesTheHashGoSumRecords() {
         GoSum goSum = GoSum.read(FixtureUniverse.writeProject(tmp.resolve("sums")).resolve("go.sum"));
-        int checked = 0;
-        for (FileRow row : manifest.files()) {
-            LayoutPath file = ProxyLayout.parse(row.path());
-            if (file.kind() == LayoutPath.Kind.ZIP && goSum.zipHash(file.module()).isPresent()) {
-                assertEquals(goSum.zipHash(file.module()).get(), row.h1(), row.path());
-                checked++;
-            } else if (file.kind() == LayoutPath.Kind.MOD && goSum.goModHash(file.module()).isPresent()) {
-                assertEquals(goSum.goModHash(file.module()).get(), row.h1(), row.path());
-                checked++;
-            }
-        }
-        assertEquals(goSum.lines().size(), checked, "every go.sum line has its file in the bundle");
+        GoSumRows.assertEveryLineHasItsRow(goSum, manifest);
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gosync.bundle.archive.TrustPolicy;
-import dev.gosync.bundle.manifest.FileRow;
 import dev.gosync.bundle.manifest.Manifest;
 import dev.gosync.bundle.sign.sshsig.AllowedSigners;
 import dev.gosync.bundle.sign.sshsig.SshSigVerifier;
@@ -13,8 +12,6 @@ import dev.gosync.fixtures.GoSandbox;
 import dev.gosync.fixtures.ProcessResult;
 import dev.gosync.fixtures.UpstreamProxy;
 import dev.gosync.gomod.gosum.GoSum;
-import dev.gosync.gomod.module.LayoutPath;
-import dev.gosync.gomod.module.ProxyLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -111,18 +108,7 @@ class ExportGoCommandTest {
     @Test
     void everyZipAndModRowCarriesTheHashGoSumRecords() {
         GoSum goSum = GoSum.read(project("sums").resolve("go.sum"));
-        int checked = 0;
-        for (FileRow row : manifest.files()) {
-            LayoutPath file = ProxyLayout.parse(row.path());
-            if (file.kind() == LayoutPath.Kind.ZIP && goSum.zipHash(file.module()).isPresent()) {
-                assertEquals(goSum.zipHash(file.module()).get(), row.h1(), row.path());
-                checked++;
-            } else if (file.kind() == LayoutPath.Kind.MOD && goSum.goModHash(file.module()).isPresent()) {
-                assertEquals(goSum.goModHash(file.module()).get(), row.h1(), row.path());
-                checked++;
-            }
-        }
-        assertEquals(goSum.lines().size(), checked, "every go.sum line has its file in the bundle");
+        GoSumRows.assertEveryLineHasItsRow(goSum, manifest);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.gosync.agent.export;
 
+import dev.gosync.fixtures.FileTrees;
 import dev.gosync.fixtures.GoSandbox;
 import dev.gosync.fixtures.universe.FixtureUniverse;
 import java.io.IOException;
@@ -70,16 +71,8 @@ final class FixtureUpstream {
 
     /** A copy of the GOPROXY directory in {@code target}, for a test that changes it. */
     Path copy(Path target) {
-        try (var files = Files.walk(dir)) {
-            for (Path source : (Iterable<Path>) files::iterator) {
-                Path copy = target.resolve(dir.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.copy(source, copy);
-                }
-            }
-            return target;
+        try {
+            return FileTrees.copy(dir, target);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -69,10 +69,8 @@ class GitRepoSourceGoCommandTest {
         go = universe.configure(GoSandbox.create(tmp.resolve("sandbox")));
         outside = Files.createDirectories(tmp.resolve("outside"));
         repos = new FixtureRepos(universe);
-        List<String> args = new ArrayList<>(List.of("mod", "download", "-json"));
-        universe.versions().forEach(v -> args.add(v.modulePath() + "@" + v.version()));
-        downloaded = byQuery(GoJson.stream(go.goOk(outside, args.toArray(String[]::new))), "Version");
-        downloaded.forEach((v, n) -> cachedInfo.put(v, read(n.get("Info").asText())));
+        downloaded = GoJson.downloadAll(go, outside, universe);
+        downloaded.forEach((v, n) -> cachedInfo.put(v, GoJson.fileText(n.get("Info").asText())));
     }
 
     @AfterAll
@@ -82,17 +80,11 @@ class GitRepoSourceGoCommandTest {
 
     @Test
     void versionsAreWhatGoListShowsIncludingRetractedOnes() {
-        List<String> args = new ArrayList<>(List.of("list", "-m", "-versions", "-retracted"));
-        universe.modules().forEach(m -> args.add(m.path()));
-        Map<String, String> expected = new TreeMap<>();
-        go.goOk(outside, args.toArray(String[]::new)).lines().forEach(l -> expected.put(l.split(" ", 2)[0], l));
         Map<String, String> actual = new TreeMap<>();
         for (FixtureModule m : universe.modules()) {
-            List<String> line = new ArrayList<>(List.of(m.path()));
-            line.addAll(repos.source(m.path()).versions(m.path()));
-            actual.put(m.path(), String.join(" ", line));
+            actual.put(m.path(), GoJson.versionLine(m, repos.source(m.path()).versions(m.path())));
         }
-        assertEquals(expected, actual);
+        assertEquals(GoJson.versionLines(go, outside, universe), actual);
     }
 
     @Test
@@ -112,7 +104,7 @@ class GitRepoSourceGoCommandTest {
     @Test
     void goModIsByteForByteTheGoCommandsCachedMod() {
         assertSameForEveryVersion(v -> new String(readAll(ours(v).goMod(v)), StandardCharsets.UTF_8),
-                v -> read(downloaded(v).get("GoMod").asText()));
+                v -> GoJson.fileText(downloaded(v).get("GoMod").asText()));
     }
 
     @Test
@@ -197,7 +189,7 @@ class GitRepoSourceGoCommandTest {
                 + hotfix.commit().substring(0, 12));
         JsonNode expected = GoJson.stream(go.go(outside, "mod", "download", "-json", v.toString()).stdout()).get(0);
         assertFalse(expected.has("Error"), expected.toString());
-        assertEquals(read(expected.get("Info").asText()), new String(ours(v).info(v).toJson(), StandardCharsets.UTF_8));
+        assertEquals(GoJson.fileText(expected.get("Info").asText()), new String(ours(v).info(v).toJson(), StandardCharsets.UTF_8));
     }
 
     @Test
@@ -228,7 +220,7 @@ class GitRepoSourceGoCommandTest {
             Class<? extends GosyncException> type) {
         List<String> args = new ArrayList<>(List.of("mod", "download", "-json"));
         versions.forEach(v -> args.add(v.toString()));
-        Map<String, JsonNode> results = byQuery(GoJson.stream(go.go(outside, args.toArray(String[]::new)).stdout()), "Version");
+        Map<String, JsonNode> results = GoJson.byPathAt(GoJson.stream(go.go(outside, args.toArray(String[]::new)).stdout()), "Version");
         Map<String, String> expected = new TreeMap<>();
         Map<String, String> actual = new TreeMap<>();
         for (ModuleVersion v : versions) {
@@ -243,7 +235,7 @@ class GitRepoSourceGoCommandTest {
     private static void assertQueriesResolveAsGoListSays(List<String> queries) {
         List<String> args = new ArrayList<>(List.of("list", "-e", "-m", "-json"));
         args.addAll(queries);
-        Map<String, JsonNode> results = byQuery(GoJson.stream(go.goOk(outside, args.toArray(String[]::new))), "Query");
+        Map<String, JsonNode> results = GoJson.byPathAt(GoJson.stream(go.goOk(outside, args.toArray(String[]::new))), "Query");
         Map<String, String> expected = new TreeMap<>();
         Map<String, String> actual = new TreeMap<>();
         for (String q : queries) {
@@ -290,12 +282,6 @@ class GitRepoSourceGoCommandTest {
                 .filter(c -> c.modulePath().equals(modulePath) && c.baseVersion().equals(base)).findFirst().orElseThrow();
     }
 
-    private static Map<String, JsonNode> byQuery(List<JsonNode> nodes, String field) {
-        Map<String, JsonNode> byKey = new HashMap<>();
-        nodes.forEach(n -> byKey.put(n.get("Path").asText() + "@" + n.get(n.has(field) ? field : "Version").asText(), n));
-        return byKey;
-    }
-
     private static String stamp(Instant t) {
         return STAMP.format(t);
     }
@@ -303,14 +289,6 @@ class GitRepoSourceGoCommandTest {
     private static long spooledZips() throws IOException {
         try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
             return files.filter(p -> p.getFileName().toString().startsWith("gosync-git-")).count();
-        }
-    }
-
-    private static String read(String file) {
-        try {
-            return Files.readString(Path.of(file));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
