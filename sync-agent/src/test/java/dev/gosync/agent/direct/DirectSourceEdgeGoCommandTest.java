@@ -118,7 +118,7 @@ class DirectSourceEdgeGoCommandTest {
     @Test
     void aMissingTagNamesTheQueryOnceWhenResolvedAsTheGoCommandNamesIt() {
         String query = TAGS + "@v9.9.8";
-        JsonNode result = DirectSourceGoCommandTest.stream(go.go(outside, "mod", "download", "-json", query).stdout())
+        JsonNode result = GoJson.stream(go.go(outside, "mod", "download", "-json", query).stdout())
                 .get(0);
         GosyncException e = assertThrows(GosyncException.class,
                 () -> new QueryResolver(direct).resolve(ModuleQuery.parse(query)));
