@@ -106,6 +106,10 @@ final class VendorCommand implements Callable<Integer> {
                     .withAuth(AuthConfig.fromEnvironment(GoEnvironment.fromProcess()));
             return ProxyClient.create(settings).source(ProxyUrl.parse(from));
         }
+        if (from.matches("(?s)[A-Za-z][A-Za-z0-9+.-]*://.*")) {
+            throw new GosyncException("--from " + from + ": unsupported URL scheme",
+                    "give a mirror directory, or a file://, http:// or https:// URL");
+        }
         Path mirror = Path.of(from).toAbsolutePath().normalize();
         if (!Files.isDirectory(mirror)) {
             throw new GosyncException("mirror " + mirror + " is not a directory",

@@ -91,6 +91,16 @@ class ImportCommandTest {
     }
 
     @Test
+    void aFileGivenAsTheMirrorIsNamedAsAFile() throws IOException {
+        Path file = Files.writeString(tmp.resolve("a-file"), "x");
+        CliRun run = CliRun.of("import", "--into", file.toString(), "--trust", trust.toString(), bundle.toString());
+        assertEquals(ExitCodes.FAILED, run.exitCode());
+        assertTrue(run.err().contains(file + " is a file, not a directory"), run.err());
+        assertFalse(run.err().contains("Exception"), run.err());
+        assertEquals("x", Files.readString(file));
+    }
+
+    @Test
     void jsonAndQuietPrintOnlyTheDocument() throws IOException {
         CliRun run = CliRun.of("import", "--into", mirror.toString(), "--trust", trust.toString(), "--json", "-q",
                 bundle.toString());
@@ -189,7 +199,8 @@ class ImportCommandTest {
         byte[] target = "x".getBytes(StandardCharsets.UTF_8);
         Manifest lying = Manifest.builder().channel("default").sequence(1).created(Instant.parse("2024-06-01T00:00:00Z"))
                 .tool("crafted").signature(SshSigSigner.SCHEME)
-                .file(new FileRow("example.com/evil/@v/v1.0.0.mod", target.length, sha256(target), null)).build();
+                .file(new FileRow("example.com/evil/@v/v1.0.0.mod", target.length, sha256(target),
+                        "h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=")).build();
         byte[] manifestBytes = dev.gosync.bundle.manifest.ManifestCodec.write(lying);
         java.io.ByteArrayOutputStream compressed = new java.io.ByteArrayOutputStream();
         try (var tar = new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(
