@@ -58,6 +58,16 @@ final class VerifyCommand implements Callable<Integer> {
         BundleVerifier.Result r;
         try {
             r = new BundleVerifier(trust.load(spec.commandLine().getErr()), Path.of(System.getProperty("java.io.tmpdir"))).verify(bundle, progress);
+        } catch (GosyncException e) {
+            if (json) {
+                ObjectNode root = ImportReport.JSON.createObjectNode();
+                root.put("bundle", bundle.toString());
+                root.put("valid", false);
+                ImportReport.error(root, e);
+                out.println(ImportReport.write(root));
+                out.flush();
+            }
+            throw e;
         } finally {
             progress.finish();
         }

@@ -101,6 +101,32 @@ class ImportCommandTest {
     }
 
     @Test
+    void jsonStillDescribesTheImportedBundlesWhenALaterOneFails() throws IOException {
+        Path unsigned = tmp.resolve("unsigned.tar.zst");
+        write(unsigned, BundleWriter.unsigned());
+        CliRun run = CliRun.of("import", "--into", mirror.toString(), "--trust", trust.toString(), "--json", "-q",
+                bundle.toString(), unsigned.toString());
+        assertEquals(ExitCodes.FAILED, run.exitCode());
+        JsonNode doc = new ObjectMapper().readTree(run.out());
+        assertEquals(1, doc.get("bundles").size());
+        assertEquals("imported", doc.get("bundles").get(0).get("status").asText());
+        assertEquals(unsigned.toString(), doc.get("error").get("bundle").asText());
+        assertTrue(doc.get("error").get("message").asText().contains("is not signed"), run.out());
+        assertTrue(doc.get("error").get("remedy").asText().contains("--allow-unsigned"), run.out());
+    }
+
+    @Test
+    void verifyJsonDescribesAFailure() throws IOException {
+        Path unsigned = tmp.resolve("unsigned.tar.zst");
+        write(unsigned, BundleWriter.unsigned());
+        CliRun run = CliRun.of("verify", "--trust", trust.toString(), "--json", "-q", unsigned.toString());
+        assertEquals(ExitCodes.FAILED, run.exitCode());
+        JsonNode doc = new ObjectMapper().readTree(run.out());
+        assertFalse(doc.get("valid").asBoolean());
+        assertTrue(doc.get("error").get("message").asText().contains("is not signed"), run.out());
+    }
+
+    @Test
     void jsonAndQuietPrintOnlyTheDocument() throws IOException {
         CliRun run = CliRun.of("import", "--into", mirror.toString(), "--trust", trust.toString(), "--json", "-q",
                 bundle.toString());
