@@ -106,7 +106,7 @@ final class VerifyCommand implements Callable<Integer> {
     private int verifyMirror() {
         PrintWriter out = spec.commandLine().getOut();
         MirrorCheck.Report report;
-        try (Mirror opened = Mirror.open(mirror)) {
+        try (Mirror opened = Mirror.openReadOnly(mirror)) {
             report = MirrorCheck.run(opened, path -> { });
         }
         if (json) {

@@ -25,6 +25,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
@@ -124,6 +125,63 @@ class ImportCommandTest {
         JsonNode doc = new ObjectMapper().readTree(run.out());
         assertFalse(doc.get("valid").asBoolean());
         assertTrue(doc.get("error").get("message").asText().contains("is not signed"), run.out());
+    }
+
+    @Test
+    void verifyMirrorAndLogOnlyReadTheMirrorEvenWhenItIsReadOnly() throws IOException {
+        assertEquals(ExitCodes.OK, CliRun.of("import", "--into", mirror.toString(), "--trust", trust.toString(),
+                bundle.toString()).exitCode());
+        Map<String, String> before = everything(mirror);
+        List<Path> dirs;
+        try (var walk = Files.walk(mirror)) {
+            dirs = walk.filter(Files::isDirectory).toList();
+        }
+        Map<Path, java.util.Set<java.nio.file.attribute.PosixFilePermission>> modes = new java.util.HashMap<>();
+        for (Path d : dirs) {
+            modes.put(d, Files.getPosixFilePermissions(d));
+            Files.setPosixFilePermissions(d, java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
+        }
+        try {
+            CliRun verify = CliRun.of("verify", "--mirror", mirror.toString());
+            assertEquals(ExitCodes.OK, verify.exitCode(), verify.err());
+            assertTrue(verify.out().contains("intact"), verify.out());
+            CliRun log = CliRun.of("log", "--mirror", mirror.toString());
+            assertEquals(ExitCodes.OK, log.exitCode(), log.err());
+            assertTrue(log.out().contains(manifest.id()), log.out());
+        } finally {
+            for (Path d : dirs) {
+                Files.setPosixFilePermissions(d, modes.get(d));
+            }
+        }
+        // Tests may run as root, whom permissions do not stop: no file changed or appeared.
+        assertEquals(before, everything(mirror));
+    }
+
+    @Test
+    void verifyMirrorOfANonMirrorOrAMissingDirectorySaysItIsNoMirrorAndCreatesNothing() throws IOException {
+        Path plain = Files.createDirectories(tmp.resolve("plain"));
+        CliRun notMirror = CliRun.of("verify", "--mirror", plain.toString());
+        assertEquals(ExitCodes.FAILED, notMirror.exitCode());
+        assertTrue(notMirror.err().contains("there is no gosync mirror at " + plain), notMirror.err());
+        assertEquals(Map.of(), everything(plain));
+        assertFalse(Files.exists(plain.resolve(".gosync")));
+
+        CliRun missing = CliRun.of("verify", "--mirror", tmp.resolve("absent").toString());
+        assertEquals(ExitCodes.FAILED, missing.exitCode());
+        assertTrue(missing.err().contains("there is no gosync mirror at " + tmp.resolve("absent")), missing.err());
+    }
+
+    /** Every file, gosync's own included, by content. */
+    private static Map<String, String> everything(Path root) throws IOException {
+        Map<String, String> listing = new TreeMap<>();
+        try (var paths = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) paths::iterator) {
+                if (Files.isRegularFile(p)) {
+                    listing.put(root.relativize(p).toString(), sha256(Files.readAllBytes(p)));
+                }
+            }
+        }
+        return listing;
     }
 
     @Test

@@ -65,6 +65,53 @@ public final class MirrorIndex implements Closeable {
         }
     }
 
+    /**
+     * Opens an existing index for reading only: nothing is created, converted or written, so
+     * {@code gosync verify --mirror} and {@code gosync log} leave the mirror as they found it.
+     *
+     * <p>A write-ahead-log reader needs the {@code -wal} and {@code -shm} files, and creates them
+     * when missing (which a read-only directory forbids, and which a read-only connection could
+     * not remove again). They are missing only when no connection is open, so no import is
+     * running: then the file is read as immutable, creating nothing. Otherwise an ordinary
+     * read-only connection shares them with the writer.
+     */
+    public static MirrorIndex openReadOnly(Path file) {
+        Path wal = file.resolveSibling(file.getFileName() + "-wal");
+        Path shm = file.resolveSibling(file.getFileName() + "-shm");
+        boolean quiet = !java.nio.file.Files.exists(wal) && !java.nio.file.Files.exists(shm);
+        return openReadOnly(file, quiet ? "immutable=1" : "mode=ro");
+    }
+
+    private static MirrorIndex openReadOnly(Path file, String parameter) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout(Math.toIntExact(WAIT.toMillis()));
+        config.setReadOnly(true);
+        Connection db;
+        try {
+            db = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath().toUri() + "?" + parameter);
+        } catch (SQLException e) {
+            throw MirrorIndexException.translate(e, file, "open");
+        }
+        MirrorIndex index = new MirrorIndex(file, db);
+        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("PRAGMA user_version")) {
+            int version = rs.next() ? rs.getInt(1) : 0;
+            if (version != SCHEMA) {
+                throw new MirrorIndexException("mirror index " + file + (version > SCHEMA
+                        ? " was written by a newer gosync (schema " + version + ", this one knows " + SCHEMA + ")"
+                        : " is not set up (schema " + version + ")"),
+                        version > SCHEMA ? "use the newer gosync with this mirror"
+                                : "run gosync import --into on the mirror once to set it up", null);
+            }
+            return index;
+        } catch (SQLException e) {
+            index.close();
+            throw MirrorIndexException.translate(e, file, "open");
+        } catch (RuntimeException e) {
+            index.close();
+            throw e;
+        }
+    }
+
     public Path file() {
         return file;
     }
