@@ -145,6 +145,8 @@ class ImportCommandTest {
             CliRun verify = CliRun.of("verify", "--mirror", mirror.toString());
             assertEquals(ExitCodes.OK, verify.exitCode(), verify.err());
             assertTrue(verify.out().contains("intact"), verify.out());
+            assertTrue(verify.err().contains("checking mirror " + mirror), verify.err());
+            assertEquals("", CliRun.of("verify", "-q", "--mirror", mirror.toString()).err());
             CliRun log = CliRun.of("log", "--mirror", mirror.toString());
             assertEquals(ExitCodes.OK, log.exitCode(), log.err());
             assertTrue(log.out().contains(manifest.id()), log.out());
