@@ -1,5 +1,6 @@
 package dev.gosync.cli;
 
+import dev.gosync.gomod.GosyncException;
 import dev.gosync.serve.importer.ImportOptions;
 import dev.gosync.serve.importer.ImportResult;
 import dev.gosync.serve.importer.Importer;
@@ -63,6 +64,13 @@ final class ImportCommand implements Callable<Integer> {
                 ImportResult result;
                 try {
                     result = importer.importBundle(bundle, progress);
+                } catch (GosyncException e) {
+                    if (json) {
+                        // The bundles before this one are imported: the document says so, and why it stopped.
+                        out.println(ImportReport.json(mirror.root(), results, bundle, e));
+                        out.flush();
+                    }
+                    throw e;
                 } finally {
                     progress.finish();
                 }

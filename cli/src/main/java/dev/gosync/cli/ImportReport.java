@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gosync.gomod.GosyncException;
 import dev.gosync.serve.importer.ImportResult;
 import dev.gosync.serve.trust.SignerName;
 import java.io.PrintWriter;
@@ -35,6 +36,26 @@ public final class ImportReport {
     }
 
     static String json(Path mirror, List<ImportResult> results) {
+        return write(jsonTree(mirror, results));
+    }
+
+    /** The document of the bundles imported so far, and the error that stopped the rest. */
+    static String json(Path mirror, List<ImportResult> results, Path failedBundle, GosyncException error) {
+        ObjectNode root = jsonTree(mirror, results);
+        ObjectNode e = error(root, error);
+        e.put("bundle", failedBundle.toString());
+        return write(root);
+    }
+
+    /** Adds {@code "error": {"message", "remedy"}} to a document; returns the error object. */
+    static ObjectNode error(ObjectNode root, GosyncException error) {
+        ObjectNode e = root.putObject("error");
+        e.put("message", error.getMessage());
+        e.put("remedy", error.remedy());
+        return e;
+    }
+
+    private static ObjectNode jsonTree(Path mirror, List<ImportResult> results) {
         ObjectNode root = JSON.createObjectNode();
         root.put("mirror", mirror.toString());
         ArrayNode bundles = root.putArray("bundles");
@@ -56,7 +77,7 @@ public final class ImportReport {
             r.overrides().forEach(overrides::add);
             b.put("millis", r.elapsed().toMillis());
         }
-        return write(root);
+        return root;
     }
 
     static String write(ObjectNode root) {

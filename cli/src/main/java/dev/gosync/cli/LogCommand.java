@@ -10,7 +10,6 @@ import dev.gosync.serve.mirror.IndexedFile;
 import dev.gosync.serve.mirror.Mirror;
 import dev.gosync.serve.trust.SignerName;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -41,12 +40,8 @@ final class LogCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!Files.isRegularFile(mirror.resolve(Mirror.INTERNAL_DIR).resolve(Mirror.INDEX_FILE))) {
-            throw new GosyncException("there is no gosync mirror at " + mirror + " (no " + Mirror.INTERNAL_DIR + "/"
-                    + Mirror.INDEX_FILE + ")", "name the directory given to gosync import --into");
-        }
         PrintWriter out = spec.commandLine().getOut();
-        try (Mirror opened = Mirror.open(mirror)) {
+        try (Mirror opened = Mirror.openReadOnly(mirror)) {
             if (files != null) {
                 listFiles(opened, out);
             } else if (json) {

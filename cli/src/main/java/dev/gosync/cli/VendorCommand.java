@@ -17,6 +17,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,7 +42,8 @@ final class VendorCommand implements Callable<Integer> {
 
     @Option(names = "--from", paramLabel = "MIRROR_DIR|URL",
             description = "The mirror: a directory in GOPROXY layout, or a file:// or http(s):// GOPROXY URL "
-                    + "(default: the first entry of $GOPROXY, if it is one of those).")
+                    + "(default: the first entry of GOPROXY as you set it, in the environment or with go env -w, if it is "
+                    + "one of those; never the go command's built-in default).")
     String from;
 
     @Option(names = {"-v", "--verbose"}, description = "Print the modules and packages vendored (modules.txt) to standard error.")
@@ -60,8 +62,14 @@ final class VendorCommand implements Callable<Integer> {
             throw usage("--dir " + project + " is not a directory");
         }
         // The environment (which may ask go env) matters only for a default mirror or a URL's credentials.
-        String mirror = from != null ? from : defaultMirror(GoEnvironment.fromProcess());
+        String mirror = from != null ? from : defaultMirror(UserGoproxy.of(System.getenv(), System.getProperty("os.name"))
+                .map(v -> GoEnvironment.of(Map.of("GOPROXY", v))).orElse(GoEnvironment.of(Map.of())));
         ModuleSource source = source(mirror);
+        if (!quiet && !json) {
+            spec.commandLine().getErr().println("vendoring from " + source.describe()
+                    + (from == null ? " (the first entry of GOPROXY)" : ""));
+            spec.commandLine().getErr().flush();
+        }
         VendorResult result = new Vendorer(source).cgoEnabled(!"0".equals(System.getenv("CGO_ENABLED"))).vendor(project);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -88,7 +96,10 @@ final class VendorCommand implements Callable<Integer> {
         return n + " " + noun + (n == 1 ? "" : "s");
     }
 
-    /** The first GOPROXY entry that is a file or HTTP(S) URL; "direct" or "off" first means no mirror was named. */
+    /**
+     * The first GOPROXY entry that is a file or HTTP(S) URL; "direct" or "off" first means no mirror was named.
+     * {@code env} holds GOPROXY only as the user set it ({@link UserGoproxy}), never the go command's default.
+     */
     static String defaultMirror(GoEnvironment env) {
         String goproxy = env.get("GOPROXY").orElse("");
         String first = goproxy.split("[,|]", 2)[0].trim();
@@ -96,7 +107,9 @@ final class VendorCommand implements Callable<Integer> {
             return first;
         }
         throw new GosyncException("no mirror to vendor from: --from is not given and GOPROXY "
-                + (goproxy.isEmpty() ? "is not set" : "starts with " + (first.isEmpty() ? "an empty entry" : first)),
+                + (goproxy.isEmpty() ? "is not set (in the environment or by go env -w; gosync never uses the go "
+                        + "command's built-in default, a public proxy)"
+                        : "starts with " + (first.isEmpty() ? "an empty entry" : first)),
                 "name the mirror: gosync vendor --from /path/to/mirror (or --from http://host:port/ for gosync serve)");
     }
 
@@ -105,6 +118,10 @@ final class VendorCommand implements Callable<Integer> {
             ProxyClientSettings settings = ProxyClientSettings.defaults()
                     .withAuth(AuthConfig.fromEnvironment(GoEnvironment.fromProcess()));
             return ProxyClient.create(settings).source(ProxyUrl.parse(from));
+        }
+        if (from.matches("(?s)[A-Za-z][A-Za-z0-9+.-]*://.*")) {
+            throw new GosyncException("--from " + from + ": unsupported URL scheme",
+                    "give a mirror directory, or a file://, http:// or https:// URL");
         }
         Path mirror = Path.of(from).toAbsolutePath().normalize();
         if (!Files.isDirectory(mirror)) {

@@ -59,6 +59,16 @@ final class VerifyCommand implements Callable<Integer> {
         BundleVerifier.Result r;
         try {
             r = new BundleVerifier(trust.load(spec.commandLine().getErr()), Path.of(System.getProperty("java.io.tmpdir"))).verify(bundle, progress);
+        } catch (GosyncException e) {
+            if (json) {
+                ObjectNode root = ImportReport.JSON.createObjectNode();
+                root.put("bundle", bundle.toString());
+                root.put("valid", false);
+                ImportReport.error(root, e);
+                out.println(ImportReport.write(root));
+                out.flush();
+            }
+            throw e;
         } finally {
             progress.finish();
         }
@@ -94,11 +104,29 @@ final class VerifyCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /** Every few seconds, how many files were checked (a large mirror takes long); nothing with -q or --json. */
+    private java.util.function.Consumer<String> progress(PrintWriter err) {
+        if (quiet || json) {
+            return path -> { };
+        }
+        err.println("checking mirror " + mirror + " against its index");
+        err.flush();
+        long[] state = {0, System.nanoTime()};
+        return path -> {
+            state[0]++;
+            if (System.nanoTime() - state[1] > 5_000_000_000L) {
+                state[1] = System.nanoTime();
+                err.println("  " + state[0] + " files checked, now " + path);
+                err.flush();
+            }
+        };
+    }
+
     private int verifyMirror() {
         PrintWriter out = spec.commandLine().getOut();
         MirrorCheck.Report report;
-        try (Mirror opened = Mirror.open(mirror)) {
-            report = MirrorCheck.run(opened, path -> { });
+        try (Mirror opened = Mirror.openReadOnly(mirror)) {
+            report = MirrorCheck.run(opened, progress(spec.commandLine().getErr()));
         }
         if (json) {
             ObjectNode root = ImportReport.JSON.createObjectNode();

@@ -25,6 +25,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
@@ -88,6 +89,101 @@ class ImportCommandTest {
         CliRun again = CliRun.of("import", "--into", mirror.toString(), "--trust", trust.toString(), bundle.toString());
         assertEquals(ExitCodes.OK, again.exitCode(), again.err());
         assertTrue(again.out().contains("was imported before; nothing changed"), again.out());
+    }
+
+    @Test
+    void aFileGivenAsTheMirrorIsNamedAsAFile() throws IOException {
+        Path file = Files.writeString(tmp.resolve("a-file"), "x");
+        CliRun run = CliRun.of("import", "--into", file.toString(), "--trust", trust.toString(), bundle.toString());
+        assertEquals(ExitCodes.FAILED, run.exitCode());
+        assertTrue(run.err().contains(file + " is a file, not a directory"), run.err());
+        assertFalse(run.err().contains("Exception"), run.err());
+        assertEquals("x", Files.readString(file));
+    }
+
+    @Test
+    void jsonStillDescribesTheImportedBundlesWhenALaterOneFails() throws IOException {
+        Path unsigned = tmp.resolve("unsigned.tar.zst");
+        write(unsigned, BundleWriter.unsigned());
+        CliRun run = CliRun.of("import", "--into", mirror.toString(), "--trust", trust.toString(), "--json", "-q",
+                bundle.toString(), unsigned.toString());
+        assertEquals(ExitCodes.FAILED, run.exitCode());
+        JsonNode doc = new ObjectMapper().readTree(run.out());
+        assertEquals(1, doc.get("bundles").size());
+        assertEquals("imported", doc.get("bundles").get(0).get("status").asText());
+        assertEquals(unsigned.toString(), doc.get("error").get("bundle").asText());
+        assertTrue(doc.get("error").get("message").asText().contains("is not signed"), run.out());
+        assertTrue(doc.get("error").get("remedy").asText().contains("--allow-unsigned"), run.out());
+    }
+
+    @Test
+    void verifyJsonDescribesAFailure() throws IOException {
+        Path unsigned = tmp.resolve("unsigned.tar.zst");
+        write(unsigned, BundleWriter.unsigned());
+        CliRun run = CliRun.of("verify", "--trust", trust.toString(), "--json", "-q", unsigned.toString());
+        assertEquals(ExitCodes.FAILED, run.exitCode());
+        JsonNode doc = new ObjectMapper().readTree(run.out());
+        assertFalse(doc.get("valid").asBoolean());
+        assertTrue(doc.get("error").get("message").asText().contains("is not signed"), run.out());
+    }
+
+    @Test
+    void verifyMirrorAndLogOnlyReadTheMirrorEvenWhenItIsReadOnly() throws IOException {
+        assertEquals(ExitCodes.OK, CliRun.of("import", "--into", mirror.toString(), "--trust", trust.toString(),
+                bundle.toString()).exitCode());
+        Map<String, String> before = everything(mirror);
+        List<Path> dirs;
+        try (var walk = Files.walk(mirror)) {
+            dirs = walk.filter(Files::isDirectory).toList();
+        }
+        Map<Path, java.util.Set<java.nio.file.attribute.PosixFilePermission>> modes = new java.util.HashMap<>();
+        for (Path d : dirs) {
+            modes.put(d, Files.getPosixFilePermissions(d));
+            Files.setPosixFilePermissions(d, java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
+        }
+        try {
+            CliRun verify = CliRun.of("verify", "--mirror", mirror.toString());
+            assertEquals(ExitCodes.OK, verify.exitCode(), verify.err());
+            assertTrue(verify.out().contains("intact"), verify.out());
+            assertTrue(verify.err().contains("checking mirror " + mirror), verify.err());
+            assertEquals("", CliRun.of("verify", "-q", "--mirror", mirror.toString()).err());
+            CliRun log = CliRun.of("log", "--mirror", mirror.toString());
+            assertEquals(ExitCodes.OK, log.exitCode(), log.err());
+            assertTrue(log.out().contains(manifest.id()), log.out());
+        } finally {
+            for (Path d : dirs) {
+                Files.setPosixFilePermissions(d, modes.get(d));
+            }
+        }
+        // Tests may run as root, whom permissions do not stop: no file changed or appeared.
+        assertEquals(before, everything(mirror));
+    }
+
+    @Test
+    void verifyMirrorOfANonMirrorOrAMissingDirectorySaysItIsNoMirrorAndCreatesNothing() throws IOException {
+        Path plain = Files.createDirectories(tmp.resolve("plain"));
+        CliRun notMirror = CliRun.of("verify", "--mirror", plain.toString());
+        assertEquals(ExitCodes.FAILED, notMirror.exitCode());
+        assertTrue(notMirror.err().contains("there is no gosync mirror at " + plain), notMirror.err());
+        assertEquals(Map.of(), everything(plain));
+        assertFalse(Files.exists(plain.resolve(".gosync")));
+
+        CliRun missing = CliRun.of("verify", "--mirror", tmp.resolve("absent").toString());
+        assertEquals(ExitCodes.FAILED, missing.exitCode());
+        assertTrue(missing.err().contains("there is no gosync mirror at " + tmp.resolve("absent")), missing.err());
+    }
+
+    /** Every file, gosync's own included, by content. */
+    private static Map<String, String> everything(Path root) throws IOException {
+        Map<String, String> listing = new TreeMap<>();
+        try (var paths = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) paths::iterator) {
+                if (Files.isRegularFile(p)) {
+                    listing.put(root.relativize(p).toString(), sha256(Files.readAllBytes(p)));
+                }
+            }
+        }
+        return listing;
     }
 
     @Test
@@ -189,7 +285,8 @@ class ImportCommandTest {
         byte[] target = "x".getBytes(StandardCharsets.UTF_8);
         Manifest lying = Manifest.builder().channel("default").sequence(1).created(Instant.parse("2024-06-01T00:00:00Z"))
                 .tool("crafted").signature(SshSigSigner.SCHEME)
-                .file(new FileRow("example.com/evil/@v/v1.0.0.mod", target.length, sha256(target), null)).build();
+                .file(new FileRow("example.com/evil/@v/v1.0.0.mod", target.length, sha256(target),
+                        "h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=")).build();
         byte[] manifestBytes = dev.gosync.bundle.manifest.ManifestCodec.write(lying);
         java.io.ByteArrayOutputStream compressed = new java.io.ByteArrayOutputStream();
         try (var tar = new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(

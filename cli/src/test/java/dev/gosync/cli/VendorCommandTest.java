@@ -102,6 +102,15 @@ class VendorCommandTest {
     }
 
     @Test
+    void anUnsupportedUrlSchemeIsRejectedNotTakenForADirectory() {
+        CliRun run = CliRun.of("vendor", "--dir", project.toString(), "--from", "ftp://x/");
+
+        assertEquals(ExitCodes.FAILED, run.exitCode());
+        assertTrue(run.err().contains("--from ftp://x/: unsupported URL scheme"), run.err());
+        assertFalse(run.err().contains("is not a directory"), run.err());
+    }
+
+    @Test
     void checksumMismatchExitsOneNamingBothHashesAndWritesNothing() throws IOException {
         String wrong = "h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
         writeGoSum(wrong);

@@ -45,6 +45,24 @@ public final class SqliteFile implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens an existing file for reading only, creating nothing.
+     *
+     * @param immutable whether to read it as a file no one changes meanwhile: then SQLite needs
+     *     neither the write-ahead log nor its shared-memory file, and creates neither
+     */
+    public static SqliteFile openReadOnly(Path file, Duration wait, boolean immutable, SqliteErrors errors) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout(Math.toIntExact(wait.toMillis()));
+        config.setReadOnly(true);
+        String uri = file.toAbsolutePath().normalize().toUri() + (immutable ? "?immutable=1" : "?mode=ro");
+        try {
+            return new SqliteFile(config.createConnection("jdbc:sqlite:" + uri), errors);
+        } catch (SQLException e) {
+            throw errors.failed(e, "open");
+        }
+    }
+
     /** The connection, for statements inside {@link SqlWork}. */
     public Connection connection() {
         return db;

@@ -77,6 +77,10 @@ public final class LayoutStore implements ModuleSource {
      */
     public static LayoutStore create(Path root) {
         Path absolute = root.toAbsolutePath().normalize();
+        if (Files.exists(absolute) && !Files.isDirectory(absolute)) {
+            throw new StoreException("module store " + absolute + " is a file, not a directory",
+                    "give a directory (a new one is created)", null);
+        }
         try {
             Files.createDirectories(absolute);
         } catch (IOException e) {

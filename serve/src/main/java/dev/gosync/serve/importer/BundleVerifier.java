@@ -22,6 +22,8 @@ import java.util.List;
  * against the zip rules and hashed: its directory is at its end).
  */
 public final class BundleVerifier {
+    static final String SCRATCH_PREFIX = "gosync-verify-";
+
     private final BundleTrust trust;
     private final Path scratchParent;
 
@@ -53,7 +55,8 @@ public final class BundleVerifier {
         Path scratch;
         try {
             Files.createDirectories(scratchParent);
-            scratch = Files.createTempDirectory(scratchParent, "gosync-verify-");
+            deleteStaleScratch(scratchParent);
+            scratch = Files.createTempDirectory(scratchParent, SCRATCH_PREFIX);
         } catch (IOException e) {
             throw new StoreException("cannot make a scratch directory in " + scratchParent + ": " + e,
                     "set TMPDIR (or java.io.tmpdir) to a writable directory", e);
@@ -79,6 +82,25 @@ public final class BundleVerifier {
             deleteTree(scratch);
         }
     }
+
+    /**
+     * Removes scratch directories a killed verify left behind. Only ones older than a day: a
+     * younger one may belong to a verify running right now.
+     */
+    private static void deleteStaleScratch(Path parent) {
+        java.time.Instant dayAgo = java.time.Instant.now().minus(Duration.ofDays(1));
+        try (java.util.stream.Stream<Path> entries = Files.list(parent)) {
+            for (Path dir : (Iterable<Path>) entries::iterator) {
+                if (dir.getFileName().toString().startsWith(SCRATCH_PREFIX) && Files.isDirectory(dir)
+                        && Files.getLastModifiedTime(dir).toInstant().isBefore(dayAgo)) {
+                    deleteTree(dir);
+                }
+            }
+        } catch (IOException e) {
+            // Only tidying up: a verify does not fail for it.
+        }
+    }
+
     private static void deleteTree(Path root) {
         try {
             DirectoryTree.delete(root);

@@ -74,6 +74,9 @@ public final class Importer {
                     options.clock(), options.operator())) {
                 MirrorIndex index = mirror.index();
                 if (index.imported(m.id())) {
+                    // Same manifest id is not same content: read it all, so damaged media is reported
+                    // rather than passed off as a harmless repeat.
+                    reader.verifyAll();
                     index.log(options.clock().instant(), options.operator(), AuditEvent.ALREADY_IMPORTED, m.id(),
                             "offered again from " + name + "; nothing changed");
                     return result(ImportResult.Status.ALREADY_IMPORTED, m, name, reader, trust, 0, overrides, start);

@@ -13,18 +13,19 @@ import java.util.List;
 /**
  * What a mirror accepts from a manifest, checked before a single file is read: every row is a
  * module file of the GOPROXY layout ({@code <escaped path>/@v/<version>.info|.mod|.zip}, strict
- * escaping and canonical versions), no larger than the go command accepts. Version lists and
+ * escaping and canonical versions), no larger than the go command accepts, every {@code .mod} and
+ * {@code .zip} row with its h1 hash. Version lists and
  * {@code @latest} files are allowed in a bundle but never imported: the mirror derives its lists.
  */
 final class ManifestRules {
     private static final int SHOWN = 5;
+    /**
+     * Version lists and {@code @latest} files are read (hashed) but discarded; far more than any
+     * real one needs, so a row cannot make an import stream gigabytes for nothing.
+     */
+    static final long MAX_DISCARDED_FILE = 16L << 20;
 
     private ManifestRules() {
-    }
-
-    /** Whether a row is imported (a per-version file) rather than skipped (a list or {@code @latest}). */
-    static boolean imported(FileRow row) {
-        return ProxyLayout.parse(row.path()).kind().perVersion();
     }
 
     /** @throws ImportException naming the first few offending rows */
@@ -57,11 +58,17 @@ final class ManifestRules {
             case INFO -> RevInfo.MAX_BYTES;
             case MOD -> ModuleZips.MAX_GO_MOD;
             case ZIP -> ModuleZips.MAX_ZIP_FILE;
-            case LIST, LATEST -> Long.MAX_VALUE;
+            case LIST, LATEST -> MAX_DISCARDED_FILE;
         };
         if (row.size() > limit) {
-            return row.path() + ": " + row.size() + " bytes, more than the " + limit + " the go command accepts for a "
-                    + layout.kind().suffix() + " file";
+            return row.path() + ": " + row.size() + " bytes, more than the " + limit
+                    + (layout.kind().perVersion() ? " the go command accepts for a " + layout.kind().suffix() + " file"
+                            : " gosync accepts for a version list or @latest file (never imported)");
+        }
+        if ((layout.kind() == LayoutPath.Kind.MOD || layout.kind() == LayoutPath.Kind.ZIP) && row.h1() == null) {
+            // gosync export writes the go.sum hash of every .mod and .zip; without it the import
+            // could not check the content the go command will check against go.sum.
+            return row.path() + ": no h1 hash in the manifest row";
         }
         return null;
     }

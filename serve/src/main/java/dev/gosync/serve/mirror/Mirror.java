@@ -51,6 +51,21 @@ public final class Mirror implements Closeable {
         return new Mirror(store, MirrorIndex.open(internal.resolve(INDEX_FILE)));
     }
 
+    /**
+     * An existing mirror, opened for reading only (nothing in it is created or changed).
+     *
+     * @throws GosyncException when root is not a mirror: it has no {@code .gosync/index.db}
+     */
+    public static Mirror openReadOnly(Path root) {
+        Path absolute = root.toAbsolutePath().normalize();
+        Path index = absolute.resolve(INTERNAL_DIR).resolve(INDEX_FILE);
+        if (!Files.isRegularFile(index)) {
+            throw new dev.gosync.gomod.GosyncException("there is no gosync mirror at " + absolute + " (no "
+                    + INTERNAL_DIR + "/" + INDEX_FILE + ")", "name the directory given to gosync import --into");
+        }
+        return new Mirror(LayoutStore.open(absolute), MirrorIndex.openReadOnly(index));
+    }
+
     /** An existing mirror, opened without writing anything but its index's setup. */
     public static Mirror open(Path root) {
         return open(root, false);

@@ -5,6 +5,7 @@ import dev.gosync.serve.trust.SignerName;
 import dev.gosync.sqlite.SqlWork;
 import dev.gosync.sqlite.SqliteFile;
 import java.io.Closeable;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -51,6 +52,42 @@ public final class MirrorIndex implements Closeable {
                 SqliteFile.open(file, WAIT, false, new MirrorIndexException.Errors(file)));
         index.sqlite.setUp(WAIT, index::prepareOnce);
         return index;
+    }
+
+    /**
+     * Opens an existing index for reading only: nothing is created, converted or written, so
+     * {@code gosync verify --mirror} and {@code gosync log} leave the mirror as they found it.
+     *
+     * <p>A write-ahead-log reader needs the {@code -wal} and {@code -shm} files, and creates them
+     * when missing (which a read-only directory forbids, and which a read-only connection could
+     * not remove again). They are missing only when no connection is open, so no import is
+     * running: then the file is read as immutable, creating nothing. Otherwise an ordinary
+     * read-only connection shares them with the writer.
+     */
+    public static MirrorIndex openReadOnly(Path file) {
+        Path wal = file.resolveSibling(file.getFileName() + "-wal");
+        Path shm = file.resolveSibling(file.getFileName() + "-shm");
+        boolean noWriter = !Files.exists(wal) && !Files.exists(shm);
+        MirrorIndexException.Errors errors = new MirrorIndexException.Errors(file);
+        MirrorIndex index = new MirrorIndex(file, SqliteFile.openReadOnly(file, WAIT, noWriter, errors));
+        Connection db = index.db;
+        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("PRAGMA user_version")) {
+            int version = rs.next() ? rs.getInt(1) : 0;
+            if (version != SCHEMA) {
+                throw new MirrorIndexException("mirror index " + file + (version > SCHEMA
+                        ? " was written by a newer gosync (schema " + version + ", this one knows " + SCHEMA + ")"
+                        : " is not set up (schema " + version + ")"),
+                        version > SCHEMA ? "use the newer gosync with this mirror"
+                                : "run gosync import --into on the mirror once to set it up", null);
+            }
+            return index;
+        } catch (SQLException e) {
+            index.close();
+            throw errors.failed(e, "open");
+        } catch (RuntimeException e) {
+            index.close();
+            throw e;
+        }
     }
 
     public Path file() {

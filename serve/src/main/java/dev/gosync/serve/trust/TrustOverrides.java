@@ -1,8 +1,5 @@
 package dev.gosync.serve.trust;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * The explicit exceptions an operator may grant to the trust rules. Each is a named command-line
  * flag, and each use is printed and written to the mirror's audit log.
@@ -22,18 +19,4 @@ public record TrustOverrides(boolean allowUnsigned, boolean allowUntrusted, bool
     /** No exception: signed by a trusted key, or refused. */
     public static final TrustOverrides NONE = new TrustOverrides(false, false, false);
 
-    /** The flags granted, for messages. */
-    public List<String> flags() {
-        List<String> flags = new ArrayList<>();
-        if (allowUnsigned) {
-            flags.add(UNSIGNED_FLAG);
-        }
-        if (allowUntrusted) {
-            flags.add(UNTRUSTED_FLAG);
-        }
-        if (allowBadSignature) {
-            flags.add(BAD_SIGNATURE_FLAG);
-        }
-        return flags;
-    }
 }

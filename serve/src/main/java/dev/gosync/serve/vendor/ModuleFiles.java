@@ -57,9 +57,20 @@ final class ModuleFiles implements AutoCloseable {
                 throw notInMirror(mv, "go.mod", e);
             }
             String hash = DirHash.hashGoMod(goMod);
-            if (goSum.checkGoMod(mv, hash) == GoSum.Verdict.MISMATCH) {
-                throw new ChecksumMismatchException(mv, "/go.mod", hash, String.join(", ", goSum.goModHashes(mv)),
-                        source.describe());
+            switch (goSum.checkGoMod(mv, hash)) {
+                case MATCH -> {
+                }
+                case MISMATCH -> throw new ChecksumMismatchException(mv, "/go.mod", hash,
+                        String.join(", ", goSum.goModHashes(mv)), source.describe());
+                case MISSING -> {
+                    // Like go mod vendor (read-only module mode), every go.mod in the module graph
+                    // must be in go.sum; go work vendor does not require it.
+                    if (!mains.isWorkspace()) {
+                        throw new VendorException("missing go.sum entry for go.mod file of " + mv,
+                                "go.sum must record every go.mod vendoring reads: run go mod tidy (or go mod download "
+                                        + mv.path() + ") on the connected side, export again, and copy the new go.sum here");
+                    }
+                }
             }
             return goMod;
         };

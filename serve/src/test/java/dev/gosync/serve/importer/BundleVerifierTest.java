@@ -1,5 +1,6 @@
 package dev.gosync.serve.importer;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,6 +16,7 @@ import dev.gosync.serve.testing.TestBundle;
 import dev.gosync.serve.testing.TreeListing;
 import dev.gosync.serve.trust.BundleTrust;
 import dev.gosync.serve.trust.TrustOverrides;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,6 +44,26 @@ class BundleVerifierTest {
 
     private BundleVerifier verifier(TrustOverrides overrides) {
         return new BundleVerifier(BundleTrust.load(Optional.of(trust), overrides), scratch);
+    }
+
+    @Test
+    void scratchDirectoriesAKilledVerifyLeftAreRemovedOnceADayOld() throws IOException {
+        Path stale = Files.createDirectories(scratch.resolve("gosync-verify-123/example.com/@v"));
+        Files.writeString(stale.resolve("x.zip"), "left over");
+        Files.setLastModifiedTime(scratch.resolve("gosync-verify-123"),
+                java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(java.time.Duration.ofDays(2))));
+        Path recent = Files.createDirectories(scratch.resolve("gosync-verify-456"));
+        Path other = Files.createDirectories(scratch.resolve("not-ours"));
+        Files.setLastModifiedTime(other,
+                java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(java.time.Duration.ofDays(2))));
+        Path bundle = tmp.resolve("b.tar.zst");
+        TestBundle.of(new ModuleFiles().module("example.com/a", "v1.0.0")).write(bundle, alice);
+
+        verifier(TrustOverrides.NONE).verify(bundle, ImportListener.NONE);
+
+        assertFalse(Files.exists(scratch.resolve("gosync-verify-123")), "a day-old scratch directory is removed");
+        assertTrue(Files.isDirectory(recent), "a recent one may belong to a running verify");
+        assertTrue(Files.isDirectory(other), "only gosync's own scratch directories are touched");
     }
 
     @Test

@@ -223,6 +223,28 @@ class HostileImportTest {
     }
 
     @Test
+    void versionListsBeyondTheDiscardedFileCapAreRefusedUnread() {
+        List<FileRow> withList = new ArrayList<>(rows);
+        withList.add(new FileRow("example.com/evil/@v/list", ManifestRules.MAX_DISCARDED_FILE + 1,
+                ModuleFiles.sha256(new byte[0]), null));
+        withList.sort(java.util.Comparator.comparing(FileRow::path));
+        assertImportProblem(ImportException.Problem.LAYOUT, "example.com/evil/@v/list: 16777217 bytes",
+                refused(TestBundle.crafted(withList, alice)));
+    }
+
+    @Test
+    void modAndZipRowsWithoutH1AreRefused() {
+        List<FileRow> noH1 = rows.stream().map(r -> r.path().endsWith(".mod")
+                ? new FileRow(r.path(), r.size(), r.sha256(), null) : r).toList();
+        CraftedBundle crafted = TestBundle.crafted(noH1, alice);
+        for (FileRow row : noH1) {
+            crafted.file(row.path(), files.content(row.path()));
+        }
+        assertImportProblem(ImportException.Problem.LAYOUT, "example.com/evil/@v/v1.0.0.mod: no h1 hash",
+                refused(crafted));
+    }
+
+    @Test
     void sizesBeyondTheGoCommandsLimits() {
         byte[] hugeInfo = new byte[RevInfo.MAX_BYTES + 1];
         ModuleFiles big = new ModuleFiles().raw("example.com/evil/@v/v1.0.0.info", hugeInfo);
@@ -312,7 +334,10 @@ class HostileImportTest {
             out.write("package x\n".getBytes(StandardCharsets.UTF_8));
         }
         ModuleFiles bad = new ModuleFiles().raw("example.com/evil/@v/v1.0.0.zip", zip.toByteArray());
-        CraftedBundle crafted = TestBundle.crafted(bad.rows(), alice).file("example.com/evil/@v/v1.0.0.zip",
+        // A row with some h1 (as export always writes one): the zip rules are what is broken here.
+        List<FileRow> withH1 = bad.rows().stream().map(r -> new FileRow(r.path(), r.size(), r.sha256(),
+                "h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=")).toList();
+        CraftedBundle crafted = TestBundle.crafted(withH1, alice).file("example.com/evil/@v/v1.0.0.zip",
                 zip.toByteArray());
         GosyncException e = refused(crafted);
         assertImportProblem(ImportException.Problem.ZIP_RULES, "is not a valid module zip for example.com/evil@v1.0.0",

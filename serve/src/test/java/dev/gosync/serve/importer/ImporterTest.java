@@ -96,6 +96,29 @@ class ImporterTest {
     }
 
     @Test
+    void aDamagedCopyOfAnImportedBundleIsRefusedNotCalledARepeat() throws IOException {
+        java.util.Random random = new java.util.Random(11);
+        StringBuilder noise = new StringBuilder("package x\n\nconst noise = \"");
+        for (int i = 0; i < 200_000; i++) {
+            noise.append((char) ('a' + random.nextInt(26)));
+        }
+        Path good = tmp.resolve("b.tar.zst");
+        TestBundle.of(new ModuleFiles().module("example.com/big", "v1.0.0", noise + "\"\n")).write(good, alice);
+        importBundle(good);
+        byte[] whole = Files.readAllBytes(good);
+        whole[whole.length * 3 / 4] ^= 1; // well after the manifest, in module bytes
+        Path damaged = Files.write(tmp.resolve("damaged.tar.zst"), whole);
+        Map<String, String> before = TreeListing.mirror(mirror.root());
+
+        dev.gosync.gomod.GosyncException e = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.gosync.gomod.GosyncException.class, () -> importBundle(damaged));
+
+        assertTrue(e.getMessage().contains("example.com/big/@v/v1.0.0.zip"), e.getMessage());
+        assertEquals(before, TreeListing.mirror(mirror.root()));
+        assertEquals(AuditEvent.REFUSED, lastEvent().action());
+    }
+
+    @Test
     void importingTheSameBundleAgainIsANoOpThatSaysSo() {
         TestBundle.of(new ModuleFiles().module("example.com/a", "v1.0.0")).write(tmp.resolve("b.tar.zst"), alice);
         importBundle(tmp.resolve("b.tar.zst"));

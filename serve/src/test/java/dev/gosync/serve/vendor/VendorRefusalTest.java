@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gosync.fixtures.GoSandbox;
+import dev.gosync.fixtures.GoToolchain;
+import dev.gosync.fixtures.ProcessResult;
 import dev.gosync.gomod.dirhash.DirHash;
 import dev.gosync.gomod.module.LayoutPath;
 import dev.gosync.gomod.module.ModuleVersion;
@@ -128,6 +131,23 @@ class VendorRefusalTest {
         VendorException e = assertRefused(VendorException.class);
 
         assertTrue(e.getMessage().contains("missing go.sum entry for module example.com/plain@v1.0.0"), e.getMessage());
+    }
+
+    @Test
+    void goModWithoutGoSumLineIsRefusedLikeTheGoCommandRefusesIt() throws IOException {
+        GoToolchain.require();
+        writeProject("\texample.com/plain v1.0.0\n", "\t_ \"example.com/plain\"\n",
+                "example.com/plain v1.0.0 " + zipSum(PLAIN) + "\n");
+        GoSandbox go = GoSandbox.create(Files.createTempDirectory(tmp, "sandbox"))
+                .set("GOPROXY", mirror.root().toUri().toString()).set("GOFLAGS", "-modcacherw");
+
+        VendorException e = assertRefused(VendorException.class);
+        ProcessResult goResult = go.go(project, "mod", "vendor");
+
+        assertFalse(goResult.succeeded(), "go mod vendor refuses too: " + goResult.describe());
+        assertTrue(goResult.stderr().contains("missing go.sum entry for go.mod file"), goResult.stderr());
+        assertTrue(e.getMessage().contains("missing go.sum entry for go.mod file of example.com/plain@v1.0.0"),
+                e.getMessage());
     }
 
     @Test
