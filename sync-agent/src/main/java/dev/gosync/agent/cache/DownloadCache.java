@@ -41,7 +41,8 @@ import java.util.function.Supplier;
  * handed out, whether it was just downloaded or found on disk: a zip must follow the module zip
  * rules, a {@code .info} must be revision info for its version, and the h1 of a {@code .mod} or
  * {@code .zip} must satisfy the {@link ChecksumVerifier}. A downloaded file that fails a check
- * never enters the store.
+ * never enters the store. A zip found on disk whose SHA-256 is the one recorded when it was
+ * checked is not inflated again: its h1 comes from the record (see {@link CheckRecords}).
  *
  * <p>Each download is committed on its own, so an interrupted run keeps every file it finished
  * and the next run fetches only the rest. Downloads run in parallel: a zip streams into a private
@@ -62,6 +63,7 @@ public final class DownloadCache implements ModuleSource {
     private final RetryPolicy retry;
     private final DownloadListener listener;
     private final Path spool;
+    private final CheckRecords records;
     private final ConcurrentMap<String, CompletableFuture<CachedFile>> files = new ConcurrentHashMap<>();
     private final AtomicLong checkNanos = new AtomicLong();
 
@@ -73,6 +75,7 @@ public final class DownloadCache implements ModuleSource {
         this.retry = retry;
         this.listener = listener;
         this.spool = spool;
+        this.records = new CheckRecords(store.root());
     }
 
     /**
@@ -232,6 +235,7 @@ public final class DownloadCache implements ModuleSource {
                 throw new DownloadException(module + ": cannot read the downloaded zip " + downloaded + ": " + e,
                         "check the disk holding the download cache", e);
             }
+            records.write(relativePath, new CheckRecords.Record(stored.size(), stored.sha256(), h1));
             return new CachedFile(module, LayoutPath.Kind.ZIP, relativePath, file, stored.size(), stored.sha256(), h1,
                     true);
         } finally {
@@ -281,6 +285,9 @@ public final class DownloadCache implements ModuleSource {
     }
 
     private CachedFile checkCached(ModuleVersion module, LayoutPath.Kind kind, String relativePath, Path file) {
+        if (kind == LayoutPath.Kind.ZIP) {
+            return checkCachedZip(module, relativePath, file);
+        }
         String origin = "the download cache " + file;
         String h1 = timed(() -> switch (kind) {
             case INFO -> {
@@ -294,7 +301,7 @@ public final class DownloadCache implements ModuleSource {
                     throw unreadable(file, e);
                 }
             }
-            default -> ModuleZips.verify(module, file);
+            default -> throw new IllegalArgumentException(kind + " is not a per-version file");
         });
         if (h1 != null) {
             verifier.verify(module, kind, h1, origin);
@@ -308,6 +315,39 @@ public final class DownloadCache implements ModuleSource {
         } finally {
             checkNanos.addAndGet(System.nanoTime() - start);
         }
+    }
+
+    /**
+     * A cached zip whose SHA-256 equals its {@link CheckRecords record} gets the recorded h1; any
+     * other is checked in full (zip rules, h1) and recorded again. Either way the h1 must satisfy
+     * the verifier.
+     */
+    private CachedFile checkCachedZip(ModuleVersion module, String relativePath, Path file) {
+        long start = System.nanoTime();
+        CheckRecords.Record checked;
+        boolean recorded;
+        try {
+            long size = Files.size(file);
+            Optional<CheckRecords.Record> record = records.read(relativePath).filter(r -> r.size() == size);
+            String sha256 = sha256(file);
+            recorded = record.isPresent() && record.get().sha256().equals(sha256);
+            if (recorded) {
+                checked = record.get();
+            } else {
+                String h1 = ModuleZips.verify(module, file);
+                checked = new CheckRecords.Record(size, sha256, h1);
+            }
+        } catch (IOException e) {
+            throw unreadable(file, e);
+        } finally {
+            checkNanos.addAndGet(System.nanoTime() - start);
+        }
+        verifier.verify(module, LayoutPath.Kind.ZIP, checked.h1(), "the download cache " + file);
+        if (!recorded) {
+            records.write(relativePath, checked);
+        }
+        return new CachedFile(module, LayoutPath.Kind.ZIP, relativePath, file, checked.size(), checked.sha256(),
+                checked.h1(), false);
     }
 
     private <T> T timed(Supplier<T> work) {
