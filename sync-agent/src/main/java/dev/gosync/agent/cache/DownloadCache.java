@@ -10,14 +10,16 @@ import dev.gosync.gomod.store.ModuleSource;
 import dev.gosync.gomod.store.RevInfo;
 import dev.gosync.gomod.store.StoredFile;
 import dev.gosync.gomod.zip.ModuleZips;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -25,6 +27,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,9 +47,11 @@ import java.util.function.Supplier;
  * never enters the store. A zip found on disk whose SHA-256 is the one recorded when it was
  * checked is not inflated again: its h1 comes from the record (see {@link CheckRecords}).
  *
- * <p>Each download is committed on its own, so an interrupted run keeps every file it finished
- * and the next run fetches only the rest. Downloads run in parallel: a zip streams into a private
- * spool file first, and only the local copy into the store takes the store's writer lock. A zip
+ * <p>Each download is committed before it is handed out, so an interrupted run keeps every file
+ * it finished and the next run fetches only the rest; downloads finished at the same time share
+ * one store transaction ({@link GroupCommit}). Downloads run in parallel: a zip streams into a
+ * private spool file first, is checked there, and is moved into the store by a rename, which is
+ * all that takes the store's writer lock. A zip
  * whose stream breaks midway is fetched again from the start, as often as the retry policy
  * allows. Thread-safe; a file asked for by several threads at once is fetched once.
  */
@@ -64,6 +69,7 @@ public final class DownloadCache implements ModuleSource {
     private final DownloadListener listener;
     private final Path spool;
     private final CheckRecords records;
+    private final GroupCommit commits;
     private final ConcurrentMap<String, CompletableFuture<CachedFile>> files = new ConcurrentHashMap<>();
     private final AtomicLong checkNanos = new AtomicLong();
 
@@ -76,6 +82,7 @@ public final class DownloadCache implements ModuleSource {
         this.listener = listener;
         this.spool = spool;
         this.records = new CheckRecords(store.root());
+        this.commits = new GroupCommit(store);
     }
 
     /**
@@ -199,7 +206,7 @@ public final class DownloadCache implements ModuleSource {
         return switch (kind) {
             case INFO -> {
                 byte[] json = upstream.info(module).toJson();
-                StoredFile stored = put(module, kind, new ByteArrayInputStream(json));
+                StoredFile stored = commits.put(module, kind, new GroupCommit.Content.Bytes(json));
                 yield new CachedFile(module, kind, relativePath, file, stored.size(), stored.sha256(), null, true);
             }
             case MOD -> downloadGoMod(module, relativePath, file);
@@ -219,47 +226,58 @@ public final class DownloadCache implements ModuleSource {
         listener.received(goMod.length);
         String h1 = timed(() -> DirHash.hashGoMod(goMod));
         verifier.verify(module, LayoutPath.Kind.MOD, h1, "downloaded from " + upstream.describe());
-        StoredFile stored = put(module, LayoutPath.Kind.MOD, new ByteArrayInputStream(goMod));
+        StoredFile stored = commits.put(module, LayoutPath.Kind.MOD, new GroupCommit.Content.Bytes(goMod));
         return new CachedFile(module, LayoutPath.Kind.MOD, relativePath, file, stored.size(), stored.sha256(), h1, true);
     }
 
+    /**
+     * One write and one read per zip: the response streams into a spool file (hashed and synced on
+     * the way), the zip rules and h1 are checked from it, and the store takes it in by a rename.
+     */
     private CachedFile downloadZip(ModuleVersion module, String relativePath, Path file) {
-        Path downloaded = spoolZip(module);
+        Spooled downloaded = spoolZip(module);
         try {
-            String h1 = timed(() -> ModuleZips.verify(module, downloaded));
+            String h1 = timed(() -> ModuleZips.verify(module, downloaded.file()));
             verifier.verify(module, LayoutPath.Kind.ZIP, h1, "downloaded from " + upstream.describe());
-            StoredFile stored;
-            try (InputStream in = Files.newInputStream(downloaded)) {
-                stored = put(module, LayoutPath.Kind.ZIP, in);
-            } catch (IOException e) {
-                throw new DownloadException(module + ": cannot read the downloaded zip " + downloaded + ": " + e,
-                        "check the disk holding the download cache", e);
-            }
+            StoredFile stored = commits.put(module, LayoutPath.Kind.ZIP,
+                    new GroupCommit.Content.Written(downloaded.file(), downloaded.size(), downloaded.sha256()));
             records.write(relativePath, new CheckRecords.Record(stored.size(), stored.sha256(), h1));
             return new CachedFile(module, LayoutPath.Kind.ZIP, relativePath, file, stored.size(), stored.sha256(), h1,
                     true);
         } finally {
-            deleteQuietly(downloaded);
+            deleteQuietly(downloaded.file());
         }
     }
 
+    /** A downloaded zip in the spool directory, complete and synced. */
+    private record Spooled(Path file, long size, String sha256) {
+    }
+
     /** Streams the zip into a new spool file, starting over when the stream breaks. */
-    private Path spoolZip(ModuleVersion module) {
+    private Spooled spoolZip(ModuleVersion module) {
         for (int attempt = 1; ; attempt++) {
             Path target;
             try {
-                target = Files.createTempFile(spool, "zip-", ".part");
+                // Not createTempFile: its owner-only permissions would follow the file into the store.
+                target = Files.createFile(spool.resolve("zip-" + UUID.randomUUID() + ".part"));
             } catch (IOException e) {
                 throw new DownloadException("cannot create a file in the download cache " + spool + ": " + e,
                         "check free space and permissions of the cache directory", e);
             }
-            try (InputStream in = upstream.zip(module); OutputStream out = Files.newOutputStream(target)) {
+            try (InputStream in = upstream.zip(module);
+                 FileChannel channel = FileChannel.open(target, StandardOpenOption.WRITE)) {
+                MessageDigest digest = newSha256();
+                OutputStream out = Channels.newOutputStream(channel);
                 byte[] buffer = new byte[BUFFER];
+                long size = 0;
                 for (int n; (n = in.read(buffer)) >= 0; ) {
                     out.write(buffer, 0, n);
+                    digest.update(buffer, 0, n);
+                    size += n;
                     listener.received(n);
                 }
-                return target;
+                channel.force(true);
+                return new Spooled(target, size, HexFormat.of().formatHex(digest.digest()));
             } catch (IOException e) {
                 deleteQuietly(target);
                 if (attempt >= retry.maxAttempts()) {
@@ -273,14 +291,6 @@ public final class DownloadCache implements ModuleSource {
                 deleteQuietly(target);
                 throw e;
             }
-        }
-    }
-
-    private StoredFile put(ModuleVersion module, LayoutPath.Kind kind, InputStream content) {
-        try (LayoutStore.Transaction tx = store.begin()) {
-            StoredFile stored = tx.put(module, kind, content);
-            tx.commit();
-            return stored;
         }
     }
 
@@ -359,13 +369,16 @@ public final class DownloadCache implements ModuleSource {
         }
     }
 
-    private static String sha256(Path file) throws IOException {
-        MessageDigest digest;
+    private static MessageDigest newSha256() {
         try {
-            digest = MessageDigest.getInstance("SHA-256");
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
+    }
+
+    private static String sha256(Path file) throws IOException {
+        MessageDigest digest = newSha256();
         try (InputStream in = Files.newInputStream(file)) {
             byte[] buffer = new byte[BUFFER];
             for (int n; (n = in.read(buffer)) >= 0; ) {
