@@ -17,7 +17,10 @@ import org.apache.commons.compress.compressors.gzip.GzipParameters;
 /**
  * The compression around the tar stream. Readers recognise it by its magic bytes, whatever the
  * file is called. Both are set up for deterministic output: fixed level, no time stamp or file
- * name in the gzip header, single-threaded zstd with a content checksum.
+ * name in the gzip header, zstd with a content checksum. zstd compresses with one worker thread
+ * per core: its multi-threaded mode cuts the input into jobs by size alone, so the output is the
+ * same whatever the number of workers (and differs from its single-threaded mode, which is
+ * therefore never used, even on one core).
  */
 public enum Compression {
     /** zstd (RFC 8878), the default: fast, and its frames carry a checksum of the content. */
@@ -44,9 +47,15 @@ public enum Compression {
     }
 
     OutputStream compress(OutputStream raw) throws IOException {
+        return compress(raw, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** As {@link #compress(OutputStream)}, zstd with {@code workers} (at least 1) threads; the bytes do not depend on it. */
+    OutputStream compress(OutputStream raw, int workers) throws IOException {
         if (this == ZSTD) {
             ZstdOutputStreamNoFinalizer zstd = new ZstdOutputStreamNoFinalizer(raw, ZSTD_LEVEL);
             zstd.setChecksum(true);
+            zstd.setWorkers(Math.max(1, workers));
             return zstd;
         }
         GzipParameters parameters = new GzipParameters();

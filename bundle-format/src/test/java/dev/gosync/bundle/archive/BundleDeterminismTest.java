@@ -11,12 +11,14 @@ import dev.gosync.bundle.testing.TestBundles;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.junit.jupiter.api.Test;
@@ -42,6 +44,33 @@ class BundleDeterminismTest {
                 write(BundleWriter.signedBy(Bundles.SIGNER), "b"));
         assertArrayEquals(write(BundleWriter.unsigned().withCompression(Compression.GZIP), "c"),
                 write(BundleWriter.unsigned().withCompression(Compression.GZIP), "d"));
+    }
+
+    @Test
+    void theNumberOfZstdWorkersDoesNotChangeTheBytes() throws IOException {
+        // Big enough for several zstd jobs: incompressible blobs (as zips are) and compressible text.
+        TestBundles big = TestBundles.sample();
+        Random random = new Random(42);
+        for (int i = 0; i < 6; i++) {
+            byte[] blob = new byte[4 << 20];
+            random.nextBytes(blob);
+            big.add("example.com/big" + i + "/@v/v1.0.0.zip", blob);
+            big.add("example.com/big" + i + "/@v/v1.0.0.mod", ("module example.com/big" + i + "\n// "
+                    + "text that compresses well ".repeat(20_000)).getBytes(StandardCharsets.UTF_8));
+        }
+        Manifest manifest = big.manifest(Manifest.UNSIGNED).build();
+        List<byte[]> outputs = new ArrayList<>();
+        for (int workers : new int[] {1, 2, 3, 8}) {
+            Path out = dir.resolve("workers-" + workers);
+            BundleWriter.unsigned().withWorkers(workers).write(manifest, big.source(), out);
+            outputs.add(Files.readAllBytes(out));
+        }
+        BundleWriter.unsigned().write(manifest, big.source(), dir.resolve("default"));
+        outputs.add(Files.readAllBytes(dir.resolve("default")));
+        for (byte[] output : outputs) {
+            assertArrayEquals(outputs.get(0), output);
+        }
+        assertEquals(big.files().size(), Bundles.verify(dir.resolve("workers-1"), TrustPolicy.integrityOnly()).files());
     }
 
     @Test
