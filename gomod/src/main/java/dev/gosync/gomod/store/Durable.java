@@ -17,6 +17,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Set;
 
 /**
  * File operations that survive a crash: a file reaches its final name only complete and synced,
@@ -29,9 +30,10 @@ final class Durable {
 
     /**
      * Renames staged (already synced) to target, which must not exist, creating target's missing
-     * directories, and syncs every directory that changed.
+     * directories; adds every directory that changed to toSync, for the caller to sync once all
+     * its renames are done (a directory shared by many renames is synced once, not per file).
      */
-    static void moveIntoPlace(Path staged, Path target) throws IOException {
+    static void moveIntoPlace(Path staged, Path target, Set<Path> toSync) throws IOException {
         Path parent = target.getParent();
         Path existing = parent;
         while (!Files.isDirectory(existing)) {
@@ -40,7 +42,7 @@ final class Durable {
         Files.createDirectories(parent);
         Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
         for (Path dir = parent; ; dir = dir.getParent()) {
-            syncDirectory(dir);
+            toSync.add(dir);
             if (dir.equals(existing)) {
                 break;
             }
@@ -52,6 +54,12 @@ final class Durable {
      * whatever an interrupted earlier call left there is overwritten).
      */
     static void replace(Path target, byte[] content, Path temp) throws IOException {
+        replace(target, content, temp, null);
+        syncDirectory(target.getParent());
+    }
+
+    /** As {@link #replace(Path, byte[], Path)}, adding target's directory to toSync instead of syncing it. */
+    static void replace(Path target, byte[] content, Path temp, Set<Path> toSync) throws IOException {
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                 StandardOpenOption.WRITE)) {
             ByteBuffer buffer = ByteBuffer.wrap(content);
@@ -61,7 +69,9 @@ final class Durable {
             channel.force(true);
         }
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        syncDirectory(target.getParent());
+        if (toSync != null) {
+            toSync.add(target.getParent());
+        }
     }
 
     static void syncDirectory(Path dir) throws IOException {

@@ -111,22 +111,26 @@ final class StagingArea {
     /**
      * Moves the journaled files into the layout under root (a file already there stays, so a
      * store is never overwritten) and rebuilds the version list of every module given a
-     * {@code .mod}.
+     * {@code .mod}; then syncs each directory that changed, once.
      */
     void publish(Path root, List<Move> moves) throws IOException {
         Set<Path> listDirs = new LinkedHashSet<>();
+        Set<Path> toSync = new LinkedHashSet<>();
         for (Move move : moves) {
             Path staged = dir.resolve(move.stagedName());
             Path target = root.resolve(move.relativePath());
             if (Files.exists(staged, LinkOption.NOFOLLOW_LINKS) && !Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                Durable.moveIntoPlace(staged, target);
+                Durable.moveIntoPlace(staged, target, toSync);
             }
             if (move.relativePath().endsWith(".mod")) {
                 listDirs.add(target.getParent());
             }
         }
         for (Path versionsDir : listDirs) {
-            VersionList.rebuild(versionsDir, dir.resolve(TEMP));
+            VersionList.rebuild(versionsDir, dir.resolve(TEMP), toSync);
+        }
+        for (Path changed : toSync) {
+            Durable.syncDirectory(changed);
         }
     }
 

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A module's {@code @v/list}, derived from the {@code .mod} files beside it as the go command
@@ -49,8 +50,11 @@ final class VersionList {
         return anyMod ? versions : null;
     }
 
-    /** Rewrites the list of versionsDir if it differs from what the {@code .mod} files say, through temp. */
-    static void rebuild(Path versionsDir, Path temp) throws IOException {
+    /**
+     * Rewrites the list of versionsDir if it differs from what the {@code .mod} files say, through
+     * temp; adds versionsDir to toSync when it changed.
+     */
+    static void rebuild(Path versionsDir, Path temp, Set<Path> toSync) throws IOException {
         List<String> versions = read(versionsDir);
         StringBuilder text = new StringBuilder();
         if (versions != null) {
@@ -61,6 +65,6 @@ final class VersionList {
         if (Files.isRegularFile(list) && Arrays.equals(Files.readAllBytes(list), content)) {
             return;
         }
-        Durable.replace(list, content, temp);
+        Durable.replace(list, content, temp, toSync);
     }
 }

@@ -82,7 +82,7 @@ public final class DownloadCache implements ModuleSource {
         this.listener = listener;
         this.spool = spool;
         this.records = new CheckRecords(store.root());
-        this.commits = new GroupCommit(store);
+        this.commits = new GroupCommit(store, spool);
     }
 
     /**

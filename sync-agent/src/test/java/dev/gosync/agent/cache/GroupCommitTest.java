@@ -48,7 +48,7 @@ class GroupCommitTest {
     @Test
     void everyFilePutConcurrentlyIsCommittedBeforeItsPutReturns() throws Exception {
         LayoutStore store = LayoutStore.create(tmp.resolve("store"));
-        GroupCommit commits = new GroupCommit(store);
+        GroupCommit commits = new GroupCommit(store, Files.createDirectories(store.root().resolve(".download")));
         List<Future<StoredFile>> puts = putAll(commits, i -> new GroupCommit.Content.Bytes(goMod(i)));
         for (int i = 0; i < THREADS; i++) {
             StoredFile stored = puts.get(i).get(30, TimeUnit.SECONDS);
@@ -64,7 +64,7 @@ class GroupCommitTest {
         Path spool = Files.createDirectories(store.root().resolve(".download"));
         byte[] goMod = goMod(1);
         Path written = Files.write(spool.resolve("part"), goMod);
-        new GroupCommit(store).put(module(1), LayoutPath.Kind.MOD,
+        new GroupCommit(store, spool).put(module(1), LayoutPath.Kind.MOD,
                 new GroupCommit.Content.Written(written, goMod.length, sha256(goMod)));
         assertFalse(Files.exists(written));
         assertArrayEquals(goMod, Files.readAllBytes(store.path(module(1), LayoutPath.Kind.MOD)));
@@ -73,7 +73,7 @@ class GroupCommitTest {
     @Test
     void aBadFileFailsAloneWhileTheOthersOfItsGroupAreCommitted() throws Exception {
         LayoutStore store = LayoutStore.create(tmp.resolve("store"));
-        GroupCommit commits = new GroupCommit(store);
+        GroupCommit commits = new GroupCommit(store, Files.createDirectories(store.root().resolve(".download")));
         int bad = 5;
         List<Future<StoredFile>> puts = putAll(commits, i -> i == bad
                 ? new GroupCommit.Content.Bytes("{\"Version\":\"v9.9.9\"}".getBytes(StandardCharsets.UTF_8))
