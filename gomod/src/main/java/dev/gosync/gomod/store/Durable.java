@@ -3,6 +3,7 @@ package dev.gosync.gomod.store;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileVisitResult;
@@ -16,8 +17,17 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * File operations that survive a crash: a file reaches its final name only complete and synced,
@@ -25,6 +35,14 @@ import java.util.Set;
  * on disk.
  */
 final class Durable {
+    /** Threads that wait in fsync; blocked on the disk, not on a core, so more than the cores. */
+    private static final ExecutorService SYNCS = new ThreadPoolExecutor(0, 16, 10, TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(), r -> {
+                Thread t = new Thread(r, "gosync-sync");
+                t.setDaemon(true);
+                return t;
+            });
+
     private Durable() {
     }
 
@@ -54,12 +72,6 @@ final class Durable {
      * whatever an interrupted earlier call left there is overwritten).
      */
     static void replace(Path target, byte[] content, Path temp) throws IOException {
-        replace(target, content, temp, null);
-        syncDirectory(target.getParent());
-    }
-
-    /** As {@link #replace(Path, byte[], Path)}, adding target's directory to toSync instead of syncing it. */
-    static void replace(Path target, byte[] content, Path temp, Set<Path> toSync) throws IOException {
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                 StandardOpenOption.WRITE)) {
             ByteBuffer buffer = ByteBuffer.wrap(content);
@@ -69,8 +81,62 @@ final class Durable {
             channel.force(true);
         }
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        if (toSync != null) {
-            toSync.add(target.getParent());
+        syncDirectory(target.getParent());
+    }
+
+    /**
+     * Syncs every file, side by side: the file system can then write them in one journal commit
+     * instead of one commit per file, one after the other.
+     */
+    static void syncFiles(Collection<Path> files) throws IOException {
+        syncAll(files, file -> {
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
+        });
+    }
+
+    /** As {@link #syncFiles}, for directories (whose entries, such as renames, are then on disk). */
+    static void syncDirectories(Collection<Path> dirs) throws IOException {
+        syncAll(dirs, Durable::syncDirectory);
+    }
+
+    private interface Sync {
+        void sync(Path path) throws IOException;
+    }
+
+    private static void syncAll(Collection<Path> paths, Sync sync) throws IOException {
+        if (paths.size() <= 1) {
+            for (Path path : paths) {
+                sync.sync(path);
+            }
+            return;
+        }
+        List<Future<?>> running = new ArrayList<>();
+        for (Path path : paths) {
+            running.add(SYNCS.submit(() -> {
+                sync.sync(path);
+                return null;
+            }));
+        }
+        IOException failure = null;
+        for (Future<?> f : running) {
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                IOException cause = e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+                if (failure == null) {
+                    failure = cause;
+                } else {
+                    failure.addSuppressed(cause);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while syncing files to disk");
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 

@@ -17,8 +17,10 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -126,12 +128,23 @@ final class StagingArea {
                 listDirs.add(target.getParent());
             }
         }
+        // Every new list is written and synced before any replaces the old one, the syncs side by side.
+        Map<Path, Path> newLists = new LinkedHashMap<>();
         for (Path versionsDir : listDirs) {
-            VersionList.rebuild(versionsDir, dir.resolve(TEMP), toSync);
+            byte[] content = VersionList.changedContent(versionsDir);
+            if (content != null) {
+                Path temp = dir.resolve(TEMP + "-list-" + newLists.size());
+                Files.write(temp, content);
+                newLists.put(temp, versionsDir.resolve(VersionList.FILE));
+            }
         }
-        for (Path changed : toSync) {
-            Durable.syncDirectory(changed);
+        Durable.syncFiles(newLists.keySet());
+        for (Map.Entry<Path, Path> list : newLists.entrySet()) {
+            Files.move(list.getKey(), list.getValue(), StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+            toSync.add(list.getValue().getParent());
         }
+        Durable.syncDirectories(toSync);
     }
 
     void delete() throws IOException {
