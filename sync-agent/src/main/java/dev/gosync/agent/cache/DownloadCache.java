@@ -8,8 +8,8 @@ import dev.gosync.gomod.module.ModuleVersion;
 import dev.gosync.gomod.store.LayoutStore;
 import dev.gosync.gomod.store.ModuleSource;
 import dev.gosync.gomod.store.RevInfo;
-import dev.gosync.gomod.store.StoredFile;
 import dev.gosync.gomod.zip.ModuleZips;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -47,11 +47,12 @@ import java.util.function.Supplier;
  * never enters the store. A zip found on disk whose SHA-256 is the one recorded when it was
  * checked is not inflated again: its h1 comes from the record (see {@link CheckRecords}).
  *
- * <p>Each download is committed before it is handed out, so an interrupted run keeps every file
- * it finished and the next run fetches only the rest; downloads finished at the same time share
- * one store transaction ({@link GroupCommit}). Downloads run in parallel: a zip streams into a
- * private spool file first, is checked there, and is moved into the store by a rename, which is
- * all that takes the store's writer lock. A zip
+ * <p>Downloads are committed to the store in the background, many to a transaction
+ * ({@link GroupCommit}); {@link #flush()} waits for them. An interrupted run keeps every file
+ * committed, and the next run fetches only the rest. Until committed, a file's content is served
+ * from memory ({@code .info}, {@code .mod}) or after waiting for its commit ({@code .zip}).
+ * Downloads run in parallel: a zip streams into a private spool file first, is checked there, and
+ * is moved into the store by a rename, which is all that takes the store's writer lock. A zip
  * whose stream breaks midway is fetched again from the start, as often as the retry policy
  * allows. Thread-safe; a file asked for by several threads at once is fetched once.
  */
@@ -71,6 +72,7 @@ public final class DownloadCache implements ModuleSource {
     private final CheckRecords records;
     private final GroupCommit commits;
     private final ConcurrentMap<String, CompletableFuture<CachedFile>> files = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Uncommitted> uncommitted = new ConcurrentHashMap<>();
     private final AtomicLong checkNanos = new AtomicLong();
 
     private DownloadCache(LayoutStore store, ModuleSource upstream, ChecksumVerifier verifier, RetryPolicy retry,
@@ -163,10 +165,21 @@ public final class DownloadCache implements ModuleSource {
         return upstream.versions(modulePath);
     }
 
+    /**
+     * Waits until every file fetched so far is in the store, under its layout path.
+     *
+     * @throws dev.gosync.gomod.GosyncException the first failure to store a file
+     */
+    public void flush() {
+        commits.flush();
+    }
+
     @Override
     public RevInfo info(ModuleVersion version) {
-        get(version, LayoutPath.Kind.INFO);
-        return store.info(version);
+        CachedFile file = get(version, LayoutPath.Kind.INFO);
+        Uncommitted pending = uncommitted.get(file.relativePath());
+        return pending != null ? RevInfo.parse(pending.bytes(), version + ": " + file.relativePath())
+                : store.info(version);
     }
 
     @Override
@@ -181,14 +194,32 @@ public final class DownloadCache implements ModuleSource {
 
     @Override
     public InputStream goMod(ModuleVersion version) {
-        get(version, LayoutPath.Kind.MOD);
-        return store.goMod(version);
+        CachedFile file = get(version, LayoutPath.Kind.MOD);
+        Uncommitted pending = uncommitted.get(file.relativePath());
+        return pending != null ? new ByteArrayInputStream(pending.bytes()) : store.goMod(version);
     }
 
     @Override
     public InputStream zip(ModuleVersion version) {
-        get(version, LayoutPath.Kind.ZIP);
+        CachedFile file = get(version, LayoutPath.Kind.ZIP);
+        Uncommitted pending = uncommitted.get(file.relativePath());
+        if (pending != null) {
+            await(pending.done());
+        }
         return store.zip(version);
+    }
+
+    /** A file handed out but maybe not yet in the store; small files keep their bytes until it is. */
+    private record Uncommitted(byte[] bytes, CompletableFuture<?> done) {
+    }
+
+    /** Queues the file for the store; it stays in {@link #uncommitted} until committed (or failed). */
+    private void commitLater(ModuleVersion module, LayoutPath.Kind kind, String relativePath,
+                             GroupCommit.Content.Written content, byte[] bytes) {
+        CompletableFuture<?> done = commits.putLater(module, kind, content);
+        Uncommitted pending = new Uncommitted(bytes, done);
+        uncommitted.put(relativePath, pending);
+        done.whenComplete((stored, failure) -> uncommitted.remove(relativePath, pending));
     }
 
     /** The source behind the cache: where the files come from. */
@@ -206,8 +237,9 @@ public final class DownloadCache implements ModuleSource {
         return switch (kind) {
             case INFO -> {
                 byte[] json = upstream.info(module).toJson();
-                StoredFile stored = commits.put(module, kind, new GroupCommit.Content.Bytes(json));
-                yield new CachedFile(module, kind, relativePath, file, stored.size(), stored.sha256(), null, true);
+                GroupCommit.Content.Written spooled = commits.spool(module, kind, json);
+                commitLater(module, kind, relativePath, spooled, json);
+                yield new CachedFile(module, kind, relativePath, file, spooled.size(), spooled.sha256(), null, true);
             }
             case MOD -> downloadGoMod(module, relativePath, file);
             case ZIP -> downloadZip(module, relativePath, file);
@@ -226,8 +258,10 @@ public final class DownloadCache implements ModuleSource {
         listener.received(goMod.length);
         String h1 = timed(() -> DirHash.hashGoMod(goMod));
         verifier.verify(module, LayoutPath.Kind.MOD, h1, "downloaded from " + upstream.describe());
-        StoredFile stored = commits.put(module, LayoutPath.Kind.MOD, new GroupCommit.Content.Bytes(goMod));
-        return new CachedFile(module, LayoutPath.Kind.MOD, relativePath, file, stored.size(), stored.sha256(), h1, true);
+        GroupCommit.Content.Written spooled = commits.spool(module, LayoutPath.Kind.MOD, goMod);
+        commitLater(module, LayoutPath.Kind.MOD, relativePath, spooled, goMod);
+        return new CachedFile(module, LayoutPath.Kind.MOD, relativePath, file, spooled.size(), spooled.sha256(), h1,
+                true);
     }
 
     /**
@@ -236,17 +270,19 @@ public final class DownloadCache implements ModuleSource {
      */
     private CachedFile downloadZip(ModuleVersion module, String relativePath, Path file) {
         Spooled downloaded = spoolZip(module);
+        String h1;
         try {
-            String h1 = timed(() -> ModuleZips.verify(module, downloaded.file()));
+            h1 = timed(() -> ModuleZips.verify(module, downloaded.file()));
             verifier.verify(module, LayoutPath.Kind.ZIP, h1, "downloaded from " + upstream.describe());
-            StoredFile stored = commits.put(module, LayoutPath.Kind.ZIP,
-                    new GroupCommit.Content.Written(downloaded.file(), downloaded.size(), downloaded.sha256()));
-            records.write(relativePath, new CheckRecords.Record(stored.size(), stored.sha256(), h1));
-            return new CachedFile(module, LayoutPath.Kind.ZIP, relativePath, file, stored.size(), stored.sha256(), h1,
-                    true);
-        } finally {
+        } catch (RuntimeException e) {
             deleteQuietly(downloaded.file());
+            throw e;
         }
+        commitLater(module, LayoutPath.Kind.ZIP, relativePath,
+                new GroupCommit.Content.Written(downloaded.file(), downloaded.size(), downloaded.sha256()), null);
+        records.write(relativePath, new CheckRecords.Record(downloaded.size(), downloaded.sha256(), h1));
+        return new CachedFile(module, LayoutPath.Kind.ZIP, relativePath, file, downloaded.size(), downloaded.sha256(),
+                h1, true);
     }
 
     /** A downloaded zip in the spool directory, complete and synced. */
@@ -393,7 +429,7 @@ public final class DownloadCache implements ModuleSource {
                 "check the disk, or delete the file so that it is fetched again", e);
     }
 
-    private static CachedFile await(CompletableFuture<CachedFile> future) {
+    private static <T> T await(CompletableFuture<T> future) {
         try {
             return future.join();
         } catch (CompletionException e) {

@@ -5,6 +5,7 @@ import dev.gosync.gomod.module.ModuleVersion;
 import dev.gosync.gomod.store.LayoutStore;
 import dev.gosync.gomod.store.StoredFile;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -23,17 +24,24 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Puts files into the store for many threads, in as few transactions as possible. A store
- * transaction costs the same few syncs, renames and a lock whether it holds one file or fifty, and
- * only one runs at a time; so a thread that finds a commit under way queues its file, and the next
- * commit takes in everything queued meanwhile. Every caller still returns only once its own file
- * is committed (or failed), so an interrupted run keeps every file it handed out.
+ * Puts files into the store for many threads, in the background and in as few transactions as
+ * possible. A store transaction costs the same syncs, renames and lock whether it holds one file
+ * or a hundred, and only one runs at a time; so files are queued and one committer thread takes
+ * in everything queued since its last commit. The threads that download go on meanwhile: resolving
+ * a module graph waits for the network, not for the disk. {@link #flush()} waits until every
+ * file queued so far is in the store.
  *
- * <p>Bytes are first written and synced to a spool file by the calling thread, outside the lock
- * and in parallel with the other threads; the transaction then only moves files, so the part that
- * runs one at a time holds no file sync per file (the store syncs each changed directory once).
+ * <p>Bytes are first written and synced to a spool file by the calling thread (so a full disk is
+ * reported to it); the transaction then only moves files. A run that stops before its files are
+ * committed loses only those, which the next run fetches again.
  */
 final class GroupCommit {
     /** What to store: bytes in memory, or a complete, synced file to move in (see {@link LayoutStore.Transaction#adopt}). */
@@ -45,14 +53,21 @@ final class GroupCommit {
         }
     }
 
-    private record Pending(ModuleVersion module, LayoutPath.Kind kind, Content content,
+    private record Pending(ModuleVersion module, LayoutPath.Kind kind, Content.Written content,
                            CompletableFuture<StoredFile> done) {
     }
 
     private final LayoutStore store;
     private final Path spool;
     private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
-    private final Object turn = new Object();
+    private final AtomicReference<RuntimeException> firstFailure = new AtomicReference<>();
+    /** One thread, which ends when idle: commits run one after the other, in queue order. */
+    private final ExecutorService committer = new ThreadPoolExecutor(0, 1, 1, TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(), r -> {
+                Thread t = new Thread(r, "gosync-cache-commit");
+                t.setDaemon(true);
+                return t;
+            });
 
     /** Commits to store; spool is a directory on the store's file system for the bytes to move in. */
     GroupCommit(LayoutStore store, Path spool) {
@@ -61,37 +76,98 @@ final class GroupCommit {
     }
 
     /**
-     * Stores the file, in a transaction with whatever other threads queued meanwhile.
+     * Queues the file for the next commit; a {@code Written} file is moved into the store (and is
+     * gone from its place either way once the commit has run).
      *
-     * @throws RuntimeException what the store throws for this file; when the commit itself fails
-     *     (a conflict, the disk) every file of the group fails with it
+     * @return completes with the stored file once committed, or with what the store threw for it;
+     *     when a commit itself fails (a conflict, the disk) every file of the group fails with it
+     * @throws DownloadException if bytes cannot be written to the spool directory
      */
-    StoredFile put(ModuleVersion module, LayoutPath.Kind kind, Content content) {
+    CompletableFuture<StoredFile> putLater(ModuleVersion module, LayoutPath.Kind kind, Content content) {
         Content.Written written = content instanceof Content.Bytes b ? spool(module, kind, b.bytes())
                 : (Content.Written) content;
-        Pending mine = new Pending(module, kind, written, new CompletableFuture<>());
+        Pending pending = new Pending(module, kind, written, new CompletableFuture<>());
+        queue.add(pending);
+        committer.execute(this::commitQueued);
+        return pending.done();
+    }
+
+    /** Stores the file and waits until it is committed; as {@link #putLater}. */
+    StoredFile put(ModuleVersion module, LayoutPath.Kind kind, Content content) {
         try {
-            queue.add(mine);
-            synchronized (turn) {
-                if (!mine.done().isDone()) {
-                    commitQueued();
-                }
-            }
-            return mine.done().join();
+            return putLater(module, kind, content).join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
             }
             throw e;
-        } finally {
-            if (content instanceof Content.Bytes) {
-                deleteQuietly(written.file());
-            }
         }
     }
 
-    /** Writes bytes to a new spool file, hashed and synced. */
-    private Content.Written spool(ModuleVersion module, LayoutPath.Kind kind, byte[] bytes) {
+    /**
+     * Waits until every file queued before the call is committed or has failed.
+     *
+     * @throws RuntimeException the first failure of any commit so far
+     */
+    void flush() {
+        try {
+            committer.submit(() -> { }).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DownloadException("interrupted while storing downloads in the cache", "export again",
+                    new InterruptedIOException());
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("an empty task failed", e);
+        }
+        RuntimeException failure = firstFailure.get();
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** Commits everything queued; runs on the committer thread only. */
+    private void commitQueued() {
+        List<Pending> group = new ArrayList<>();
+        for (Pending p; (p = queue.poll()) != null; ) {
+            group.add(p);
+        }
+        if (group.isEmpty()) {
+            return;
+        }
+        Map<Pending, StoredFile> staged = new LinkedHashMap<>();
+        try (LayoutStore.Transaction tx = store.begin()) {
+            for (Pending p : group) {
+                try {
+                    staged.put(p, tx.adopt(p.module(), p.kind(), p.content().file(), p.content().size(),
+                            p.content().sha256()));
+                } catch (RuntimeException e) {
+                    // A put that fails stages nothing; the others go on.
+                    fail(p, e);
+                }
+            }
+            tx.commit();
+            staged.forEach((p, stored) -> p.done().complete(stored));
+        } catch (RuntimeException e) {
+            group.forEach(p -> fail(p, e));
+        } finally {
+            // Only an Error gets here with files unfinished; their waiters must not wait forever.
+            group.forEach(p -> fail(p, new IllegalStateException("the store commit stopped")));
+            group.forEach(p -> deleteQuietly(p.content().file()));
+        }
+    }
+
+    private void fail(Pending p, RuntimeException e) {
+        if (p.done().completeExceptionally(e)) {
+            firstFailure.compareAndSet(null, e);
+        }
+    }
+
+    /**
+     * Writes bytes to a new spool file, hashed and synced, ready for {@link #putLater}.
+     *
+     * @throws DownloadException if the file cannot be written
+     */
+    Content.Written spool(ModuleVersion module, LayoutPath.Kind kind, byte[] bytes) {
         Path file = spool.resolve(kind.name().toLowerCase(Locale.ROOT) + "-" + UUID.randomUUID() + ".part");
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             ByteBuffer buffer = ByteBuffer.wrap(bytes);
@@ -121,37 +197,5 @@ final class GroupCommit {
         } catch (IOException e) {
             // A spool file left behind is removed by a later run once it is stale.
         }
-    }
-
-    /** Commits everything queued, at least the caller's own file. Called holding {@link #turn}. */
-    private void commitQueued() {
-        List<Pending> group = new ArrayList<>();
-        for (Pending p; (p = queue.poll()) != null; ) {
-            group.add(p);
-        }
-        Map<Pending, StoredFile> staged = new LinkedHashMap<>();
-        try (LayoutStore.Transaction tx = store.begin()) {
-            for (Pending p : group) {
-                try {
-                    staged.put(p, stage(tx, p));
-                } catch (RuntimeException e) {
-                    // A put that fails stages nothing; the others go on.
-                    p.done().completeExceptionally(e);
-                }
-            }
-            tx.commit();
-            staged.forEach((p, stored) -> p.done().complete(stored));
-        } catch (RuntimeException e) {
-            // Already-failed files keep their own failure; the rest share the commit's.
-            group.forEach(p -> p.done().completeExceptionally(e));
-        } finally {
-            // Only an Error gets here with files unfinished; their threads must not wait forever.
-            group.forEach(p -> p.done().completeExceptionally(new IllegalStateException("the store commit stopped")));
-        }
-    }
-
-    private static StoredFile stage(LayoutStore.Transaction tx, Pending p) {
-        Content.Written w = (Content.Written) p.content();
-        return tx.adopt(p.module(), p.kind(), w.file(), w.size(), w.sha256());
     }
 }

@@ -27,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,6 +56,26 @@ class GroupCommitTest {
             assertEquals("example.com/m" + i + "/@v/v1.0.0.mod", stored.relativePath());
             assertArrayEquals(goMod(i), Files.readAllBytes(store.path(module(i), LayoutPath.Kind.MOD)));
             assertEquals(List.of("v1.0.0"), store.versions("example.com/m" + i));
+        }
+    }
+
+    @Test
+    void flushWaitsForEveryFileQueuedAndReportsAFailure() throws IOException {
+        LayoutStore store = LayoutStore.create(tmp.resolve("store"));
+        GroupCommit commits = new GroupCommit(store, Files.createDirectories(store.root().resolve(".download")));
+        for (int i = 0; i < THREADS; i++) {
+            commits.putLater(module(i), LayoutPath.Kind.MOD, new GroupCommit.Content.Bytes(goMod(i)));
+        }
+        commits.flush();
+        for (int i = 0; i < THREADS; i++) {
+            assertArrayEquals(goMod(i), Files.readAllBytes(store.path(module(i), LayoutPath.Kind.MOD)));
+        }
+        commits.putLater(module(99), LayoutPath.Kind.INFO,
+                new GroupCommit.Content.Bytes("{\"Version\":\"v9.9.9\"}".getBytes(StandardCharsets.UTF_8)));
+        assertThrows(InvalidInfoException.class, commits::flush);
+        assertFalse(store.has(module(99), LayoutPath.Kind.INFO));
+        try (Stream<Path> spooled = Files.list(store.root().resolve(".download"))) {
+            assertEquals(List.of(), spooled.toList(), "no spool file is left behind");
         }
     }
 
