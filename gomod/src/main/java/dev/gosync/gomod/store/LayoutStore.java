@@ -329,6 +329,8 @@ public final class LayoutStore implements ModuleSource {
         private final StoreLock lock;
         private final StagingArea staging;
         private final Map<String, Entry> entries = new LinkedHashMap<>();
+        /** Adopted files, not yet synced: the commit syncs them side by side. */
+        private final List<Path> unsynced = new ArrayList<>();
         private boolean finished;
 
         private record Entry(LayoutPath.Kind kind, StagingArea.Staged staged, StoredFile stored) {
@@ -370,11 +372,12 @@ public final class LayoutStore implements ModuleSource {
         }
 
         /**
-         * Stages a file the caller has already written completely and synced, by moving it (it
-         * must be on the store's file system, e.g. in a directory under {@link #root()} whose name
-         * starts with a dot) instead of copying it: for large downloads, which would otherwise be
-         * written twice. The caller vouches for size and sha256, computed while it wrote the file;
-         * otherwise as {@link #put}. On failure the file is gone or where it was.
+         * Stages a file the caller has already written completely, by moving it (it must be on the
+         * store's file system, e.g. in a directory under {@link #root()} whose name starts with a
+         * dot) instead of copying it: for large downloads, which would otherwise be written twice.
+         * The commit syncs it, together with the other files adopted. The caller vouches for size
+         * and sha256, computed while it wrote the file; otherwise as {@link #put}. On failure the
+         * file is gone or where it was.
          *
          * @throws StoreException as {@link #put}, and if the file cannot be moved
          */
@@ -391,7 +394,9 @@ public final class LayoutStore implements ModuleSource {
                 throw new StoreException("cannot store " + relativePath + " in " + root + ": " + e,
                         "check the disk", e);
             }
-            return accept(mv, kind, relativePath, staged);
+            StoredFile stored = accept(mv, kind, relativePath, staged);
+            unsynced.add(staged.file());
+            return stored;
         }
 
         private StoredFile accept(ModuleVersion mv, LayoutPath.Kind kind, String relativePath,
@@ -507,6 +512,8 @@ public final class LayoutStore implements ModuleSource {
                             .map(e -> new StagingArea.Move(e.staged().file().getFileName().toString(),
                                     e.stored().relativePath()))
                             .toList();
+                    List<Path> adopted = unsynced.stream().filter(Files::exists).toList();
+                    Durable.syncFiles(adopted);
                     staging.writeJournal(moves);
                     journaled = true;
                     staging.publish(root, moves);

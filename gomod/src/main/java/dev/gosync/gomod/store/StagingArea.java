@@ -88,8 +88,8 @@ final class StagingArea {
     }
 
     /**
-     * Moves a complete, synced file (on this store's file system) in as a staged file, without
-     * copying; size and sha256 are the caller's, computed while it wrote the file.
+     * Moves a complete file (on this store's file system; the commit syncs it) in as a staged
+     * file, without copying; size and sha256 are the caller's, computed while it wrote the file.
      *
      * @throws StoreException if size is more than limit (the file is then left where it was)
      */

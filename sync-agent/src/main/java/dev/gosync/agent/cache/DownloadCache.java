@@ -265,8 +265,7 @@ public final class DownloadCache implements ModuleSource {
     }
 
     /**
-     * One write and one read per zip: the response streams into a spool file (hashed and synced on
-     * the way), the zip rules and h1 are checked from it, and the store takes it in by a rename.
+     * One write and one read per zip: the response streams into a spool file (hashed on the way), the zip rules and h1 are checked from it, and the store takes it in by a rename.
      */
     private CachedFile downloadZip(ModuleVersion module, String relativePath, Path file) {
         Spooled downloaded = spoolZip(module);
@@ -285,7 +284,7 @@ public final class DownloadCache implements ModuleSource {
                 h1, true);
     }
 
-    /** A downloaded zip in the spool directory, complete and synced. */
+    /** A downloaded zip in the spool directory, complete (the store's commit syncs it). */
     private record Spooled(Path file, long size, String sha256) {
     }
 
@@ -312,7 +311,6 @@ public final class DownloadCache implements ModuleSource {
                     size += n;
                     listener.received(n);
                 }
-                channel.force(true);
                 return new Spooled(target, size, HexFormat.of().formatHex(digest.digest()));
             } catch (IOException e) {
                 deleteQuietly(target);

@@ -39,12 +39,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * a module graph waits for the network, not for the disk. {@link #flush()} waits until every
  * file queued so far is in the store.
  *
- * <p>Bytes are first written and synced to a spool file by the calling thread (so a full disk is
- * reported to it); the transaction then only moves files. A run that stops before its files are
+ * <p>Bytes are first written to a spool file by the calling thread (so a full disk is reported to
+ * it); the transaction moves the files in and syncs them all at once. A run that stops before its files are
  * committed loses only those, which the next run fetches again.
  */
 final class GroupCommit {
-    /** What to store: bytes in memory, or a complete, synced file to move in (see {@link LayoutStore.Transaction#adopt}). */
+    /** What to store: bytes in memory, or a complete file to move in (see {@link LayoutStore.Transaction#adopt}). */
     sealed interface Content {
         record Bytes(byte[] bytes) implements Content {
         }
@@ -163,7 +163,7 @@ final class GroupCommit {
     }
 
     /**
-     * Writes bytes to a new spool file, hashed and synced, ready for {@link #putLater}.
+     * Writes bytes to a new spool file, hashed, ready for {@link #putLater}.
      *
      * @throws DownloadException if the file cannot be written
      */
@@ -174,7 +174,6 @@ final class GroupCommit {
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
             }
-            channel.force(true);
         } catch (IOException e) {
             deleteQuietly(file);
             throw new DownloadException(module + ": cannot write its " + kind.suffix() + " into the download cache "
