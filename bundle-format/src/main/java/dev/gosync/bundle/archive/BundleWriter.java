@@ -11,6 +11,7 @@ import dev.gosync.bundle.sign.BundleSigner;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -33,26 +34,29 @@ public final class BundleWriter {
     private final BundleSigner signer;
     private final Compression compression;
     private final long partSize;
+    /** zstd worker threads; 0 means one per core. Only tests set it, to show it does not change the bytes. */
+    private final int workers;
 
-    private BundleWriter(BundleSigner signer, Compression compression, long partSize) {
+    private BundleWriter(BundleSigner signer, Compression compression, long partSize, int workers) {
         this.signer = signer;
         this.compression = compression;
         this.partSize = partSize;
+        this.workers = workers;
     }
 
     /** A writer that signs with {@code signer}; the manifest's signature field must name its scheme. */
     public static BundleWriter signedBy(BundleSigner signer) {
-        return new BundleWriter(signer, Compression.ZSTD, 0);
+        return new BundleWriter(signer, Compression.ZSTD, 0, 0);
     }
 
     /** A writer of unsigned bundles; the manifest's signature field must be {@link Manifest#UNSIGNED}. */
     public static BundleWriter unsigned() {
-        return new BundleWriter(null, Compression.ZSTD, 0);
+        return new BundleWriter(null, Compression.ZSTD, 0, 0);
     }
 
     /** zstd by default. */
     public BundleWriter withCompression(Compression compression) {
-        return new BundleWriter(signer, compression, partSize);
+        return new BundleWriter(signer, compression, partSize, workers);
     }
 
     /** Split the output into parts of at most {@code maxPartBytes}; see {@link dev.gosync.bundle.parts}. */
@@ -60,7 +64,15 @@ public final class BundleWriter {
         if (maxPartBytes <= 0) {
             throw new IllegalArgumentException("part size must be positive, got " + maxPartBytes);
         }
-        return new BundleWriter(signer, compression, maxPartBytes);
+        return new BundleWriter(signer, compression, maxPartBytes, workers);
+    }
+
+    /** zstd with exactly {@code n} worker threads instead of one per core. */
+    BundleWriter withWorkers(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("workers must be at least 1, got " + n);
+        }
+        return new BundleWriter(signer, compression, partSize, n);
     }
 
     /** The scheme a manifest for this writer must name in its signature field. */
@@ -94,7 +106,7 @@ public final class BundleWriter {
         BundleOutput output = partSize == 0 ? BundleOutput.single(target) : BundleOutput.split(target, partSize);
         try {
             try (TarArchiveOutputStream tar = TarEntries.open(new BufferedOutputStream(
-                    compression.compress(new BufferedOutputStream(output.stream(), BUFFER)), BUFFER))) {
+                    compress(new BufferedOutputStream(output.stream(), BUFFER)), BUFFER))) {
                 Instant mtime = manifest.created();
                 TarEntries.putBytes(tar, BundleLayout.MANIFEST_ENTRY, manifestBytes, mtime);
                 if (signature != null) {
@@ -114,6 +126,10 @@ public final class BundleWriter {
             output.abort();
             throw e;
         }
+    }
+
+    private OutputStream compress(OutputStream raw) throws IOException {
+        return workers == 0 ? compression.compress(raw) : compression.compress(raw, workers);
     }
 
     private static void copy(TarArchiveOutputStream tar, FileRow row, FileSource files, Instant mtime)

@@ -11,12 +11,17 @@ import dev.gosync.bundle.testing.TestBundles;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Random;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.junit.jupiter.api.Test;
@@ -42,6 +47,42 @@ class BundleDeterminismTest {
                 write(BundleWriter.signedBy(Bundles.SIGNER), "b"));
         assertArrayEquals(write(BundleWriter.unsigned().withCompression(Compression.GZIP), "c"),
                 write(BundleWriter.unsigned().withCompression(Compression.GZIP), "d"));
+    }
+
+    @Test
+    void theNumberOfZstdWorkersDoesNotChangeTheBytes() throws Exception {
+        // Big enough for three of zstd's 16 MiB jobs: incompressible blobs (as zips are) and compressible text.
+        TestBundles big = TestBundles.sample();
+        Random random = new Random(42);
+        for (int i = 0; i < 10; i++) {
+            byte[] blob = new byte[4 << 20];
+            random.nextBytes(blob);
+            big.add("example.com/big" + i + "/@v/v1.0.0.zip", blob);
+            big.add("example.com/big" + i + "/@v/v1.0.0.mod", ("module example.com/big" + i + "\n// "
+                    + "text that compresses well ".repeat(20_000)).getBytes(StandardCharsets.UTF_8));
+        }
+        Manifest manifest = big.manifest(Manifest.UNSIGNED).build();
+        List<String> digests = new ArrayList<>();
+        for (int workers : new int[] {1, 2, 3, 8}) {
+            Path out = dir.resolve("workers-" + workers);
+            BundleWriter.unsigned().withWorkers(workers).write(manifest, big.source(), out);
+            digests.add(sha256Of(out));
+        }
+        BundleWriter.unsigned().write(manifest, big.source(), dir.resolve("default"));
+        digests.add(sha256Of(dir.resolve("default")));
+        assertEquals(Collections.nCopies(digests.size(), digests.get(0)), digests);
+        assertEquals(big.files().size(), Bundles.verify(dir.resolve("workers-1"), TrustPolicy.integrityOnly()).files());
+    }
+
+    private static String sha256Of(Path file) throws Exception {
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     @Test

@@ -383,6 +383,37 @@ public final class LayoutStore implements ModuleSource {
                 throw new StoreException("cannot store " + relativePath + " in " + root + ": " + e,
                         "check the source and the disk", e);
             }
+            return accept(mv, kind, relativePath, staged);
+        }
+
+        /**
+         * Stages a file the caller has already written completely, by moving it (it must be on the
+         * store's file system, e.g. in a directory under {@link #root()} whose name starts with a
+         * dot) instead of copying it: for large downloads, which would otherwise be written twice.
+         * The commit syncs it, together with the other files adopted. The caller vouches for size
+         * and sha256, computed while it wrote the file; otherwise as {@link #put}. On failure the
+         * file is gone or where it was.
+         *
+         * @throws StoreException as {@link #put}, and if the file cannot be moved
+         */
+        public StoredFile adopt(ModuleVersion mv, LayoutPath.Kind kind, Path file, long size, String sha256) {
+            requireOpen();
+            if (!kind.perVersion()) {
+                throw new IllegalArgumentException(kind + " is not a per-version file; only INFO, MOD and ZIP can be put");
+            }
+            String relativePath = new LayoutPath(kind, mv.path(), mv.version()).relativePath();
+            StagingArea.Staged staged;
+            try {
+                staged = staging.adopt(file, size, sha256, limit(kind), mv + " " + kind.suffix());
+            } catch (IOException e) {
+                throw new StoreException("cannot store " + relativePath + " in " + root + ": " + e,
+                        "check the disk", e);
+            }
+            return accept(mv, kind, relativePath, staged);
+        }
+
+        private StoredFile accept(ModuleVersion mv, LayoutPath.Kind kind, String relativePath,
+                                  StagingArea.Staged staged) {
             try {
                 if (kind == LayoutPath.Kind.INFO) {
                     checkInfo(mv, staged.file());

@@ -12,6 +12,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -92,6 +93,22 @@ final class StagingArea {
             throw e;
         }
         return new Staged(file, size, digest == null ? knownSha256 : HexFormat.of().formatHex(digest.digest()));
+    }
+
+    /**
+     * Moves a complete file (on this store's file system; the commit syncs it) in as a staged
+     * file, without copying; size and sha256 are the caller's, computed while it wrote the file.
+     *
+     * @throws StoreException if size is more than limit (the file is then left where it was)
+     */
+    Staged adopt(Path file, long size, String sha256, long limit, String what) throws IOException {
+        if (size > limit) {
+            throw new StoreException(what + " is larger than " + limit + " bytes",
+                    "the go command refuses such files too; the source is broken or hostile", null);
+        }
+        Path staged = dir.resolve("f" + next++);
+        Files.move(file, staged, StandardCopyOption.ATOMIC_MOVE);
+        return new Staged(staged, size, sha256);
     }
 
     /**

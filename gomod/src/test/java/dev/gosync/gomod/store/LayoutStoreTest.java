@@ -132,6 +132,35 @@ class LayoutStoreTest {
     }
 
     @Test
+    void adoptMovesAWrittenFileInWithoutCopyingIt() throws Exception {
+        byte[] zip = TestModules.zip(V100, tmp);
+        Path spool = Files.createDirectories(store.root().resolve(".spool"));
+        Path written = Files.write(spool.resolve("download.part"), zip);
+        try (LayoutStore.Transaction tx = store.begin()) {
+            StoredFile adopted = tx.adopt(V100, LayoutPath.Kind.ZIP, written, zip.length, sha256(zip));
+            assertEquals(new StoredFile("example.com/m/@v/v1.0.0.zip", zip.length, sha256(zip), null), adopted);
+            assertFalse(Files.exists(written), "moved, not copied");
+            tx.put(V100, LayoutPath.Kind.MOD, bytes(TestModules.goMod(V100)));
+            tx.commit();
+        }
+        assertArrayEquals(zip, store.zip(V100).readAllBytes());
+        assertEquals(List.of("v1.0.0"), store.versions("example.com/m"));
+    }
+
+    @Test
+    void adoptRefusesAFileLargerThanTheGoCommandAcceptsAndLeavesIt() throws Exception {
+        byte[] info = TestModules.info(V100);
+        Path written = Files.write(Files.createDirectories(store.root().resolve(".spool")).resolve("info.part"), info);
+        try (LayoutStore.Transaction tx = store.begin()) {
+            assertThrows(StoreException.class,
+                    () -> tx.adopt(V100, LayoutPath.Kind.INFO, written, RevInfo.MAX_BYTES + 1L, sha256(info)));
+            assertTrue(Files.exists(written));
+            tx.commit();
+        }
+        assertFalse(store.has(V100, LayoutPath.Kind.INFO));
+    }
+
+    @Test
     void zipHashIsComputedFromTheStagedZipOnRequest() throws Exception {
         byte[] zip = TestModules.zip(V100, tmp);
         Path copy = Files.write(tmp.resolve("copy.zip"), zip);

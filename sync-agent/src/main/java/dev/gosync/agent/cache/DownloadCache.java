@@ -8,16 +8,18 @@ import dev.gosync.gomod.module.ModuleVersion;
 import dev.gosync.gomod.store.LayoutStore;
 import dev.gosync.gomod.store.ModuleSource;
 import dev.gosync.gomod.store.RevInfo;
-import dev.gosync.gomod.store.StoredFile;
 import dev.gosync.gomod.zip.ModuleZips;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -25,6 +27,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,11 +44,15 @@ import java.util.function.Supplier;
  * handed out, whether it was just downloaded or found on disk: a zip must follow the module zip
  * rules, a {@code .info} must be revision info for its version, and the h1 of a {@code .mod} or
  * {@code .zip} must satisfy the {@link ChecksumVerifier}. A downloaded file that fails a check
- * never enters the store.
+ * never enters the store. A zip found on disk whose SHA-256 is the one recorded when it was
+ * checked is not inflated again: its h1 comes from the record (see {@link CheckRecords}).
  *
- * <p>Each download is committed on its own, so an interrupted run keeps every file it finished
- * and the next run fetches only the rest. Downloads run in parallel: a zip streams into a private
- * spool file first, and only the local copy into the store takes the store's writer lock. A zip
+ * <p>Downloads are committed to the store in the background, many to a transaction
+ * ({@link GroupCommit}); {@link #flush()} waits for them. An interrupted run keeps every file
+ * committed, and the next run fetches only the rest. Until committed, a file's content is served
+ * from memory ({@code .info}, {@code .mod}) or after waiting for its commit ({@code .zip}).
+ * Downloads run in parallel: a zip streams into a private spool file first, is checked there, and
+ * is moved into the store by a rename, which is all that takes the store's writer lock. A zip
  * whose stream breaks midway is fetched again from the start, as often as the retry policy
  * allows. Thread-safe; a file asked for by several threads at once is fetched once.
  */
@@ -62,7 +69,10 @@ public final class DownloadCache implements ModuleSource {
     private final RetryPolicy retry;
     private final DownloadListener listener;
     private final Path spool;
+    private final CheckRecords records;
+    private final GroupCommit commits;
     private final ConcurrentMap<String, CompletableFuture<CachedFile>> files = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Uncommitted> uncommitted = new ConcurrentHashMap<>();
     private final AtomicLong checkNanos = new AtomicLong();
 
     private DownloadCache(LayoutStore store, ModuleSource upstream, ChecksumVerifier verifier, RetryPolicy retry,
@@ -73,6 +83,8 @@ public final class DownloadCache implements ModuleSource {
         this.retry = retry;
         this.listener = listener;
         this.spool = spool;
+        this.records = new CheckRecords(store.root());
+        this.commits = new GroupCommit(store, spool);
     }
 
     /**
@@ -153,10 +165,21 @@ public final class DownloadCache implements ModuleSource {
         return upstream.versions(modulePath);
     }
 
+    /**
+     * Waits until every file fetched so far is in the store, under its layout path.
+     *
+     * @throws dev.gosync.gomod.GosyncException the first failure to store a file
+     */
+    public void flush() {
+        commits.flush();
+    }
+
     @Override
     public RevInfo info(ModuleVersion version) {
-        get(version, LayoutPath.Kind.INFO);
-        return store.info(version);
+        CachedFile file = get(version, LayoutPath.Kind.INFO);
+        Uncommitted pending = uncommitted.get(file.relativePath());
+        return pending != null ? RevInfo.parse(pending.bytes(), version + ": " + file.relativePath())
+                : store.info(version);
     }
 
     @Override
@@ -171,14 +194,32 @@ public final class DownloadCache implements ModuleSource {
 
     @Override
     public InputStream goMod(ModuleVersion version) {
-        get(version, LayoutPath.Kind.MOD);
-        return store.goMod(version);
+        CachedFile file = get(version, LayoutPath.Kind.MOD);
+        Uncommitted pending = uncommitted.get(file.relativePath());
+        return pending != null ? new ByteArrayInputStream(pending.bytes()) : store.goMod(version);
     }
 
     @Override
     public InputStream zip(ModuleVersion version) {
-        get(version, LayoutPath.Kind.ZIP);
+        CachedFile file = get(version, LayoutPath.Kind.ZIP);
+        Uncommitted pending = uncommitted.get(file.relativePath());
+        if (pending != null) {
+            await(pending.done());
+        }
         return store.zip(version);
+    }
+
+    /** A file handed out but maybe not yet in the store; small files keep their bytes until it is. */
+    private record Uncommitted(byte[] bytes, CompletableFuture<?> done) {
+    }
+
+    /** Queues the file for the store; it stays in {@link #uncommitted} until committed (or failed). */
+    private void commitLater(ModuleVersion module, LayoutPath.Kind kind, String relativePath,
+                             GroupCommit.Content.Written content, byte[] bytes) {
+        CompletableFuture<?> done = commits.putLater(module, kind, content);
+        Uncommitted pending = new Uncommitted(bytes, done);
+        uncommitted.put(relativePath, pending);
+        done.whenComplete((stored, failure) -> uncommitted.remove(relativePath, pending));
     }
 
     /** The source behind the cache: where the files come from. */
@@ -196,8 +237,9 @@ public final class DownloadCache implements ModuleSource {
         return switch (kind) {
             case INFO -> {
                 byte[] json = upstream.info(module).toJson();
-                StoredFile stored = put(module, kind, new ByteArrayInputStream(json));
-                yield new CachedFile(module, kind, relativePath, file, stored.size(), stored.sha256(), null, true);
+                GroupCommit.Content.Written spooled = commits.spool(module, kind, json);
+                commitLater(module, kind, relativePath, spooled, json);
+                yield new CachedFile(module, kind, relativePath, file, spooled.size(), spooled.sha256(), null, true);
             }
             case MOD -> downloadGoMod(module, relativePath, file);
             case ZIP -> downloadZip(module, relativePath, file);
@@ -216,46 +258,60 @@ public final class DownloadCache implements ModuleSource {
         listener.received(goMod.length);
         String h1 = timed(() -> DirHash.hashGoMod(goMod));
         verifier.verify(module, LayoutPath.Kind.MOD, h1, "downloaded from " + upstream.describe());
-        StoredFile stored = put(module, LayoutPath.Kind.MOD, new ByteArrayInputStream(goMod));
-        return new CachedFile(module, LayoutPath.Kind.MOD, relativePath, file, stored.size(), stored.sha256(), h1, true);
+        GroupCommit.Content.Written spooled = commits.spool(module, LayoutPath.Kind.MOD, goMod);
+        commitLater(module, LayoutPath.Kind.MOD, relativePath, spooled, goMod);
+        return new CachedFile(module, LayoutPath.Kind.MOD, relativePath, file, spooled.size(), spooled.sha256(), h1,
+                true);
     }
 
+    /**
+     * One write and one read per zip: the response streams into a spool file (hashed on the way), the zip rules and h1 are checked from it, and the store takes it in by a rename.
+     */
     private CachedFile downloadZip(ModuleVersion module, String relativePath, Path file) {
-        Path downloaded = spoolZip(module);
+        Spooled downloaded = spoolZip(module);
+        String h1;
         try {
-            String h1 = timed(() -> ModuleZips.verify(module, downloaded));
+            h1 = timed(() -> ModuleZips.verify(module, downloaded.file()));
             verifier.verify(module, LayoutPath.Kind.ZIP, h1, "downloaded from " + upstream.describe());
-            StoredFile stored;
-            try (InputStream in = Files.newInputStream(downloaded)) {
-                stored = put(module, LayoutPath.Kind.ZIP, in);
-            } catch (IOException e) {
-                throw new DownloadException(module + ": cannot read the downloaded zip " + downloaded + ": " + e,
-                        "check the disk holding the download cache", e);
-            }
-            return new CachedFile(module, LayoutPath.Kind.ZIP, relativePath, file, stored.size(), stored.sha256(), h1,
-                    true);
-        } finally {
-            deleteQuietly(downloaded);
+        } catch (RuntimeException e) {
+            deleteQuietly(downloaded.file());
+            throw e;
         }
+        commitLater(module, LayoutPath.Kind.ZIP, relativePath,
+                new GroupCommit.Content.Written(downloaded.file(), downloaded.size(), downloaded.sha256()), null);
+        records.write(relativePath, new CheckRecords.Record(downloaded.size(), downloaded.sha256(), h1));
+        return new CachedFile(module, LayoutPath.Kind.ZIP, relativePath, file, downloaded.size(), downloaded.sha256(),
+                h1, true);
+    }
+
+    /** A downloaded zip in the spool directory, complete (the store's commit syncs it). */
+    private record Spooled(Path file, long size, String sha256) {
     }
 
     /** Streams the zip into a new spool file, starting over when the stream breaks. */
-    private Path spoolZip(ModuleVersion module) {
+    private Spooled spoolZip(ModuleVersion module) {
         for (int attempt = 1; ; attempt++) {
             Path target;
             try {
-                target = Files.createTempFile(spool, "zip-", ".part");
+                // Not createTempFile: its owner-only permissions would follow the file into the store.
+                target = Files.createFile(spool.resolve("zip-" + UUID.randomUUID() + ".part"));
             } catch (IOException e) {
                 throw new DownloadException("cannot create a file in the download cache " + spool + ": " + e,
                         "check free space and permissions of the cache directory", e);
             }
-            try (InputStream in = upstream.zip(module); OutputStream out = Files.newOutputStream(target)) {
+            try (InputStream in = upstream.zip(module);
+                 FileChannel channel = FileChannel.open(target, StandardOpenOption.WRITE)) {
+                MessageDigest digest = newSha256();
+                OutputStream out = Channels.newOutputStream(channel);
                 byte[] buffer = new byte[BUFFER];
+                long size = 0;
                 for (int n; (n = in.read(buffer)) >= 0; ) {
                     out.write(buffer, 0, n);
+                    digest.update(buffer, 0, n);
+                    size += n;
                     listener.received(n);
                 }
-                return target;
+                return new Spooled(target, size, HexFormat.of().formatHex(digest.digest()));
             } catch (IOException e) {
                 deleteQuietly(target);
                 if (attempt >= retry.maxAttempts()) {
@@ -272,15 +328,10 @@ public final class DownloadCache implements ModuleSource {
         }
     }
 
-    private StoredFile put(ModuleVersion module, LayoutPath.Kind kind, InputStream content) {
-        try (LayoutStore.Transaction tx = store.begin()) {
-            StoredFile stored = tx.put(module, kind, content);
-            tx.commit();
-            return stored;
-        }
-    }
-
     private CachedFile checkCached(ModuleVersion module, LayoutPath.Kind kind, String relativePath, Path file) {
+        if (kind == LayoutPath.Kind.ZIP) {
+            return checkCachedZip(module, relativePath, file);
+        }
         String origin = "the download cache " + file;
         String h1 = timed(() -> switch (kind) {
             case INFO -> {
@@ -294,7 +345,7 @@ public final class DownloadCache implements ModuleSource {
                     throw unreadable(file, e);
                 }
             }
-            default -> ModuleZips.verify(module, file);
+            default -> throw new IllegalArgumentException(kind + " is not a per-version file");
         });
         if (h1 != null) {
             verifier.verify(module, kind, h1, origin);
@@ -310,6 +361,39 @@ public final class DownloadCache implements ModuleSource {
         }
     }
 
+    /**
+     * A cached zip whose SHA-256 equals its {@link CheckRecords record} gets the recorded h1; any
+     * other is checked in full (zip rules, h1) and recorded again. Either way the h1 must satisfy
+     * the verifier.
+     */
+    private CachedFile checkCachedZip(ModuleVersion module, String relativePath, Path file) {
+        long start = System.nanoTime();
+        CheckRecords.Record checked;
+        boolean recorded;
+        try {
+            long size = Files.size(file);
+            Optional<CheckRecords.Record> record = records.read(relativePath).filter(r -> r.size() == size);
+            String sha256 = sha256(file);
+            recorded = record.isPresent() && record.get().sha256().equals(sha256);
+            if (recorded) {
+                checked = record.get();
+            } else {
+                String h1 = ModuleZips.verify(module, file);
+                checked = new CheckRecords.Record(size, sha256, h1);
+            }
+        } catch (IOException e) {
+            throw unreadable(file, e);
+        } finally {
+            checkNanos.addAndGet(System.nanoTime() - start);
+        }
+        verifier.verify(module, LayoutPath.Kind.ZIP, checked.h1(), "the download cache " + file);
+        if (!recorded) {
+            records.write(relativePath, checked);
+        }
+        return new CachedFile(module, LayoutPath.Kind.ZIP, relativePath, file, checked.size(), checked.sha256(),
+                checked.h1(), false);
+    }
+
     private <T> T timed(Supplier<T> work) {
         long start = System.nanoTime();
         try {
@@ -319,13 +403,16 @@ public final class DownloadCache implements ModuleSource {
         }
     }
 
-    private static String sha256(Path file) throws IOException {
-        MessageDigest digest;
+    private static MessageDigest newSha256() {
         try {
-            digest = MessageDigest.getInstance("SHA-256");
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
+    }
+
+    private static String sha256(Path file) throws IOException {
+        MessageDigest digest = newSha256();
         try (InputStream in = Files.newInputStream(file)) {
             byte[] buffer = new byte[BUFFER];
             for (int n; (n = in.read(buffer)) >= 0; ) {
@@ -340,7 +427,7 @@ public final class DownloadCache implements ModuleSource {
                 "check the disk, or delete the file so that it is fetched again", e);
     }
 
-    private static CachedFile await(CompletableFuture<CachedFile> future) {
+    private static <T> T await(CompletableFuture<T> future) {
         try {
             return future.join();
         } catch (CompletionException e) {

@@ -102,6 +102,7 @@ public final class Exporter {
 
             listener.phase(ExportListener.Phase.RESOLVE);
             Plan plan = resolve(targets, cache, request.jobs(), listener);
+            cache.flush();
             List<ParallelFetch.Want> wanted = new ArrayList<>();
             plan.files().forEach((module, kinds) -> kinds.stream().sorted()
                     .forEach(kind -> wanted.add(new ParallelFetch.Want(module, kind))));

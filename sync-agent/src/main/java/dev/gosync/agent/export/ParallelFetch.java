@@ -31,8 +31,9 @@ final class ParallelFetch {
     private ParallelFetch() {
     }
 
-    /** The files, in the order wanted. */
+    /** The files, in the order wanted, all in the cache's store when it returns. */
     static List<CachedFile> fetch(DownloadCache cache, List<Want> wanted, int jobs) {
+        boolean fetched = false;
         AtomicInteger threads = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
             Thread t = new Thread(r, "gosync-fetch-" + threads.incrementAndGet());
@@ -52,6 +53,7 @@ final class ParallelFetch {
             for (Future<CachedFile> f : futures) {
                 files.add(f.get());
             }
+            fetched = true;
             return files;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -61,6 +63,7 @@ final class ParallelFetch {
         } finally {
             pool.shutdownNow();
             awaitStop(pool);
+            finishCommits(cache, fetched);
         }
     }
 
@@ -80,6 +83,20 @@ final class ParallelFetch {
             throw error;
         }
         return new IllegalStateException("a download failed unexpectedly", e.getCause());
+    }
+
+    /**
+     * Waits until what was fetched is in the store: after a failure too, so that the next run
+     * fetches only the rest; a storing failure is then left behind the fetch failure.
+     */
+    private static void finishCommits(DownloadCache cache, boolean fetched) {
+        try {
+            cache.flush();
+        } catch (RuntimeException e) {
+            if (fetched) {
+                throw e;
+            }
+        }
     }
 
     /** Waits for stopped fetches, so that none still writes into the cache when the export returns. */

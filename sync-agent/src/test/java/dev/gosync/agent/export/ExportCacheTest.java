@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gosync.agent.checksum.ChecksumMismatchException;
 import dev.gosync.agent.proxy.ProxyException;
 import dev.gosync.fixtures.UpstreamProxy;
+import dev.gosync.gomod.GosyncException;
 import dev.gosync.gomod.module.ModuleVersion;
 import dev.gosync.gomod.module.ProxyLayout;
 import dev.gosync.gomod.zip.ModuleZips;
@@ -17,6 +18,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
@@ -81,6 +83,52 @@ class ExportCacheTest {
                     () -> exporter.export(request("second.tar.zst"), ExportListener.NONE));
             assertTrue(e.getMessage().contains(cached.toString()), e.getMessage());
             assertFalse(Files.exists(tmp.resolve("second.tar.zst")));
+        }
+    }
+
+    @Test
+    void aCachedZipChangedInPlaceWithItsSizeAndTimeKeptIsCheckedAgainAndRefused() throws IOException {
+        FixtureUpstream.get().project(tmp.resolve("project"));
+        try (UpstreamProxy proxy = UpstreamProxy.serve(FixtureUpstream.get().dir())) {
+            Exporter exporter = TestExports.exporter(proxy.url(), tmp);
+            exporter.export(request("first.tar.zst"), ExportListener.NONE);
+            Path cached = tmp.resolve("cache").resolve(ProxyLayout.zip(BASIC));
+            FileTime time = Files.getLastModifiedTime(cached);
+            byte[] bytes = Files.readAllBytes(cached);
+            // The first byte of the first entry's compressed data: the zip keeps its layout and size.
+            int data = 30 + (bytes[26] & 0xff) + ((bytes[27] & 0xff) << 8) + (bytes[28] & 0xff) + ((bytes[29] & 0xff) << 8);
+            bytes[data] ^= 0x55;
+            Files.write(cached, bytes);
+            Files.setLastModifiedTime(cached, time);
+
+            GosyncException e = assertThrows(GosyncException.class,
+                    () -> exporter.export(request("second.tar.zst"), ExportListener.NONE));
+            assertTrue(e.getMessage().contains(cached.toString()), e.getMessage());
+            assertFalse(Files.exists(tmp.resolve("second.tar.zst")));
+        }
+    }
+
+    @Test
+    void aCachedZipWhoseBytesMatchItsCheckRecordIsNotInflatedAgain() throws IOException {
+        FixtureUpstream.get().project(tmp.resolve("project"));
+        try (UpstreamProxy proxy = UpstreamProxy.serve(FixtureUpstream.get().dir())) {
+            Exporter exporter = TestExports.exporter(proxy.url(), tmp);
+            exporter.export(request("first.tar.zst"), ExportListener.NONE);
+            Path record = tmp.resolve("cache").resolve(".checked").resolve(ProxyLayout.zip(BASIC));
+            String text = Files.readString(record);
+            String h1 = text.substring(text.indexOf("h1:"), text.length() - 1);
+            String other = "h1:" + "A".repeat(43) + "=";
+            Files.writeString(record, text.replace(h1, other));
+
+            // The record is believed, so its h1 (not the zip's) meets go.sum: that it is refused proves the record was used.
+            ChecksumMismatchException e = assertThrows(ChecksumMismatchException.class,
+                    () -> exporter.export(request("second.tar.zst"), ExportListener.NONE));
+            assertTrue(e.getMessage().contains(other), e.getMessage());
+
+            Files.delete(record);
+            ExportResult rechecked = exporter.export(request("third.tar.zst"), ExportListener.NONE);
+            assertEquals(0, rechecked.downloadedFiles());
+            assertEquals(text, Files.readString(record), "a full check writes the record again");
         }
     }
 
