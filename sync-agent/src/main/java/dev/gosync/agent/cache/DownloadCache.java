@@ -6,6 +6,7 @@ import dev.gosync.gomod.dirhash.DirHash;
 import dev.gosync.gomod.module.LayoutPath;
 import dev.gosync.gomod.module.ModuleVersion;
 import dev.gosync.gomod.store.LayoutStore;
+import dev.gosync.gomod.store.Sha256;
 import dev.gosync.gomod.store.ModuleSource;
 import dev.gosync.gomod.store.RevInfo;
 import dev.gosync.gomod.zip.ModuleZips;
@@ -21,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -301,7 +301,7 @@ public final class DownloadCache implements ModuleSource {
             }
             try (InputStream in = upstream.zip(module);
                  FileChannel channel = FileChannel.open(target, StandardOpenOption.WRITE)) {
-                MessageDigest digest = newSha256();
+                MessageDigest digest = Sha256.newDigest();
                 OutputStream out = Channels.newOutputStream(channel);
                 byte[] buffer = new byte[BUFFER];
                 long size = 0;
@@ -353,7 +353,7 @@ public final class DownloadCache implements ModuleSource {
         long start = System.nanoTime();
         try {
             long size = Files.size(file);
-            return new CachedFile(module, kind, relativePath, file, size, sha256(file), h1, false);
+            return new CachedFile(module, kind, relativePath, file, size, Sha256.ofFile(file), h1, false);
         } catch (IOException e) {
             throw unreadable(file, e);
         } finally {
@@ -373,7 +373,7 @@ public final class DownloadCache implements ModuleSource {
         try {
             long size = Files.size(file);
             Optional<CheckRecords.Record> record = records.read(relativePath).filter(r -> r.size() == size);
-            String sha256 = sha256(file);
+            String sha256 = Sha256.ofFile(file);
             recorded = record.isPresent() && record.get().sha256().equals(sha256);
             if (recorded) {
                 checked = record.get();
@@ -401,25 +401,6 @@ public final class DownloadCache implements ModuleSource {
         } finally {
             checkNanos.addAndGet(System.nanoTime() - start);
         }
-    }
-
-    private static MessageDigest newSha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-    }
-
-    private static String sha256(Path file) throws IOException {
-        MessageDigest digest = newSha256();
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buffer = new byte[BUFFER];
-            for (int n; (n = in.read(buffer)) >= 0; ) {
-                digest.update(buffer, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(digest.digest());
     }
 
     private static DownloadException unreadable(Path file, IOException e) {
