@@ -13,8 +13,6 @@ import dev.gosync.agent.export.ExportSettings;
 import dev.gosync.agent.export.Exporter;
 import dev.gosync.agent.proxy.ProxyClientSettings;
 import dev.gosync.agent.direct.DirectMode;
-import dev.gosync.bundle.sign.sshkey.Ed25519KeyPair;
-import dev.gosync.bundle.sign.sshkey.KeyPairs;
 import dev.gosync.fixtures.GoSandbox;
 import dev.gosync.fixtures.GoToolchain;
 import dev.gosync.fixtures.UpstreamProxy;
@@ -26,7 +24,6 @@ import dev.gosync.serve.importer.ImportResult;
 import dev.gosync.serve.importer.Importer;
 import dev.gosync.serve.mirror.Mirror;
 import dev.gosync.serve.mirror.MirrorCheck;
-import dev.gosync.serve.testing.Signers;
 import dev.gosync.serve.trust.BundleTrust;
 import dev.gosync.serve.trust.TrustOverrides;
 import java.nio.file.Files;
@@ -34,7 +31,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,29 +62,16 @@ class ImportGoCommandTest {
     static void exportAndImport() {
         GoToolchain.require();
         universe = FixtureUniverse.create(tmp.resolve("universe"));
-        GoSandbox direct = universe.configure(GoSandbox.create(tmp.resolve("direct")));
-        List<String> args = new ArrayList<>(List.of("mod", "download"));
-        universe.versions().forEach(v -> args.add(v.modulePath() + "@" + v.version()));
-        direct.goOk(tmp, args.toArray(String[]::new));
-        upstream = UpstreamProxy.serve(direct.downloadDir());
-
-        Ed25519KeyPair key = KeyPairs.generate("release@example.com");
-        KeyPairs.write(key, tmp.resolve("signing-key"));
-        trust = Signers.trustStore(tmp.resolve("allowed_signers"), key);
+        upstream = UpstreamProxy.serve(ExportThenImport.goDownloadedUniverse(universe, tmp.resolve("direct"), tmp));
+        trust = ExportThenImport.signingKeyAndTrustStore(tmp);
         settings = new ExportSettings(GoEnvironment.of(Map.of("GOPROXY", upstream.url())),
                 ProxyClientSettings.defaults(), DirectMode.UNAVAILABLE, ChecksumVerifier.NONE,
                 Map.of("SOURCE_DATE_EPOCH", "1714560000"), tmp, "Linux",
                 Clock.fixed(Instant.parse("2030-01-01T00:00:00Z"), ZoneOffset.UTC), "gosync test");
         bundle = tmp.resolve("fixture.tar.zst");
-        exported = new Exporter(settings).export(ExportRequest.builder(bundle)
-                .input(new ExportInput.Project(FixtureUniverse.writeProject(tmp.resolve("export-project"))))
-                .signingKey(tmp.resolve("signing-key")).cacheDir(tmp.resolve("cache")).build(), ExportListener.NONE);
-
+        exported = ExportThenImport.exportFixtureProject(settings, tmp, bundle);
         mirror = tmp.resolve("mirror");
-        try (Mirror m = Mirror.open(mirror, true)) {
-            imported = new Importer(m, ImportOptions.of(BundleTrust.load(Optional.of(trust), TrustOverrides.NONE)))
-                    .importBundle(bundle, ImportListener.NONE);
-        }
+        imported = ExportThenImport.importInto(mirror, bundle, trust);
     }
 
     @AfterAll

@@ -8,39 +8,24 @@ import dev.gosync.agent.direct.DirectMode;
 import dev.gosync.agent.direct.DirectSettings;
 import dev.gosync.agent.direct.VcsMap;
 import dev.gosync.agent.env.GoEnvironment;
-import dev.gosync.agent.export.ExportInput;
-import dev.gosync.agent.export.ExportListener;
-import dev.gosync.agent.export.ExportRequest;
 import dev.gosync.agent.export.ExportResult;
 import dev.gosync.agent.export.ExportSettings;
-import dev.gosync.agent.export.Exporter;
 import dev.gosync.agent.proxy.ProxyClientSettings;
-import dev.gosync.bundle.sign.sshkey.Ed25519KeyPair;
-import dev.gosync.bundle.sign.sshkey.KeyPairs;
 import dev.gosync.fixtures.GoSandbox;
 import dev.gosync.fixtures.GoToolchain;
 import dev.gosync.fixtures.UpstreamProxy;
 import dev.gosync.fixtures.universe.FixtureUniverse;
 import dev.gosync.fixtures.universe.ModulePaths;
 import dev.gosync.gomod.module.Escaping;
-import dev.gosync.serve.importer.ImportListener;
-import dev.gosync.serve.importer.ImportOptions;
 import dev.gosync.serve.importer.ImportResult;
-import dev.gosync.serve.importer.Importer;
-import dev.gosync.serve.mirror.Mirror;
-import dev.gosync.serve.testing.Signers;
-import dev.gosync.serve.trust.BundleTrust;
-import dev.gosync.serve.trust.TrustOverrides;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,17 +53,12 @@ class ImportMixedGoCommandTest {
     static void exportMixedAndImport() throws IOException {
         GoToolchain.require();
         FixtureUniverse universe = FixtureUniverse.create(tmp.resolve("universe"));
-        GoSandbox fetcher = universe.configure(GoSandbox.create(tmp.resolve("fetcher")));
-        List<String> args = new ArrayList<>(List.of("mod", "download"));
-        universe.versions().forEach(v -> args.add(v.modulePath() + "@" + v.version()));
-        fetcher.goOk(tmp, args.toArray(String[]::new));
-        upstream = UpstreamProxy.serve(copyWithout(fetcher.downloadDir(), tmp.resolve("partial-upstream"), DIRECT_ONLY));
+        Path downloaded = ExportThenImport.goDownloadedUniverse(universe, tmp.resolve("fetcher"), tmp);
+        upstream = UpstreamProxy.serve(copyWithout(downloaded, tmp.resolve("partial-upstream"), DIRECT_ONLY));
 
         GoSandbox gitUser = GoSandbox.create(tmp.resolve("git-user"))
                 .redirectGit(FixtureUniverse.GIT_URL_PREFIX, universe.gitDir());
-        Ed25519KeyPair key = KeyPairs.generate("release@example.com");
-        KeyPairs.write(key, tmp.resolve("signing-key"));
-        Path trust = Signers.trustStore(tmp.resolve("allowed_signers"), key);
+        Path trust = ExportThenImport.signingKeyAndTrustStore(tmp);
         ExportSettings settings = new ExportSettings(
                 GoEnvironment.of(Map.of("GOPROXY", upstream.url() + ",direct", "GONOPROXY", ModulePaths.NOTAGS)),
                 ProxyClientSettings.defaults(), DirectMode.UNAVAILABLE, ChecksumVerifier.NONE,
@@ -88,15 +68,9 @@ class ImportMixedGoCommandTest {
                 tmp, "Linux", Clock.fixed(Instant.parse("2030-01-01T00:00:00Z"), ZoneOffset.UTC), "gosync test")
                 .withDirect(DirectSettings.of(VcsMap.empty()));
         Path bundle = tmp.resolve("mixed.tar.zst");
-        exported = new Exporter(settings).export(ExportRequest.builder(bundle)
-                .input(new ExportInput.Project(FixtureUniverse.writeProject(tmp.resolve("export-project"))))
-                .signingKey(tmp.resolve("signing-key")).cacheDir(tmp.resolve("cache")).build(), ExportListener.NONE);
-
+        exported = ExportThenImport.exportFixtureProject(settings, tmp, bundle);
         mirror = tmp.resolve("mirror");
-        try (Mirror m = Mirror.open(mirror, true)) {
-            imported = new Importer(m, ImportOptions.of(BundleTrust.load(Optional.of(trust), TrustOverrides.NONE)))
-                    .importBundle(bundle, ImportListener.NONE);
-        }
+        imported = ExportThenImport.importInto(mirror, bundle, trust);
     }
 
     @AfterAll
