@@ -18,6 +18,9 @@ import java.util.Map;
  *   <tr><td>{@link #state}</td><td>{@code $XDG_STATE_HOME}, {@code ~/.local/state}</td>
  *       <td>{@code ~/Library/Application Support}</td>
  *       <td>{@code %LOCALAPPDATA%}, {@code ~\AppData\Local} (local: it belongs to this machine)</td></tr>
+ *   <tr><td>{@link #cache}</td><td>{@code $XDG_CACHE_HOME}, {@code ~/.cache}</td>
+ *       <td>{@code ~/Library/Caches}</td>
+ *       <td>{@code %LOCALAPPDATA%}, {@code ~\AppData\Local}, then {@code gosync\cache}</td></tr>
  * </table>
  *
  * <p>The second place is used when the variable is unset or empty, and on Unix also when it is
@@ -56,6 +59,17 @@ public record UserDirs(Map<String, String> env, String osName, Path home) {
             return home.resolve("Library").resolve("Application Support").resolve(APP);
         }
         return xdg("XDG_STATE_HOME", home.resolve(".local").resolve("state")).resolve(APP);
+    }
+
+    /** gosync's cache directory, which users may delete, e.g. {@code ~/.cache/gosync}. */
+    public Path cache() {
+        if (windows()) {
+            return windowsVariable("LOCALAPPDATA", home.resolve("AppData").resolve("Local")).resolve(APP).resolve("cache");
+        }
+        if (mac()) {
+            return home.resolve("Library").resolve("Caches").resolve(APP);
+        }
+        return xdg("XDG_CACHE_HOME", home.resolve(".cache")).resolve(APP);
     }
 
     private boolean windows() {

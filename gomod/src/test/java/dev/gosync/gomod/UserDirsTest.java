@@ -44,4 +44,14 @@ class UserDirsTest {
         assertEquals(HOME.resolve("AppData/Roaming/gosync"), unset.config());
         assertEquals(HOME.resolve("AppData/Local/gosync"), unset.state());
     }
+
+    @Test
+    void theCacheIsWhereEachSystemKeepsDeletableFiles() {
+        assertEquals(Path.of("/c/gosync"), new UserDirs(Map.of("XDG_CACHE_HOME", "/c"), "Linux", HOME).cache());
+        assertEquals(HOME.resolve(".cache/gosync"), new UserDirs(Map.of("XDG_CACHE_HOME", "c"), "Linux", HOME).cache());
+        assertEquals(HOME.resolve("Library/Caches/gosync"), new UserDirs(Map.of(), "Mac OS X", HOME).cache());
+        assertEquals(Path.of("/local/gosync/cache"),
+                new UserDirs(Map.of("LOCALAPPDATA", "/local"), "Windows 11", HOME).cache());
+        assertEquals(HOME.resolve("AppData/Local/gosync/cache"), new UserDirs(Map.of(), "Windows 11", HOME).cache());
+    }
 }

@@ -1,7 +1,7 @@
 package dev.gosync.agent.cache;
 
+import dev.gosync.gomod.UserDirs;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -17,7 +17,6 @@ import java.util.Map;
  * </ul>
  */
 public final class CacheLocation {
-    private static final String APP = "gosync";
     private static final String DIR = "download";
 
     private CacheLocation() {
@@ -30,20 +29,6 @@ public final class CacheLocation {
 
     /** The default cache directory for the given environment, {@code os.name} and home; touches no file. */
     public static Path defaultDir(Map<String, String> env, String osName, Path home) {
-        String os = osName.toLowerCase(Locale.ROOT);
-        if (os.startsWith("windows")) {
-            String localAppData = env.get("LOCALAPPDATA");
-            Path root = localAppData == null || localAppData.isEmpty()
-                    ? home.resolve("AppData").resolve("Local")
-                    : Path.of(localAppData);
-            return root.resolve(APP).resolve("cache").resolve(DIR);
-        }
-        if (os.startsWith("mac") || os.startsWith("darwin")) {
-            return home.resolve("Library").resolve("Caches").resolve(APP).resolve(DIR);
-        }
-        String cacheHome = env.get("XDG_CACHE_HOME");
-        Path configured = cacheHome == null || cacheHome.isEmpty() ? null : Path.of(cacheHome);
-        Path root = configured != null && configured.isAbsolute() ? configured : home.resolve(".cache");
-        return root.resolve(APP).resolve(DIR);
+        return new UserDirs(env, osName, home).cache().resolve(DIR);
     }
 }
