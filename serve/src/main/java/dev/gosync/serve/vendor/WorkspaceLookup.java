@@ -60,10 +60,11 @@ final class WorkspaceLookup {
                             "set GOWORK to the absolute path of a go.work file, or to off, or unset it");
                 }
                 file = file.normalize();
-                if (!file.getParent().equals(dir)) {
+                Path root = file.getParent() == null ? file : file.getParent();
+                if (!root.equals(dir)) {
                     throw new VendorException("GOWORK=" + mode + " puts the go command in workspace mode for "
-                            + file.getParent() + ", and " + MOD_VENDOR_REFUSES + " in " + dir,
-                            "vendor that workspace, as 'go work vendor' does: gosync vendor --dir " + file.getParent()
+                            + root + ", and " + MOD_VENDOR_REFUSES + " in " + dir,
+                            "vendor that workspace, as 'go work vendor' does: gosync vendor --dir " + root
                                     + "; or vendor this module alone: GOWORK=off gosync vendor");
                 }
                 if (!Files.isRegularFile(file)) {
