@@ -110,10 +110,12 @@ public final class ServerMetrics {
             out.append("gosync_http_request_duration_seconds_count{endpoint=\"").append(e.getKey()).append("\"} ")
                     .append(cumulative).append('\n');
         }
-        out.append("# HELP gosync_http_connections_total TCP connections accepted.\n");
+        out.append("# HELP gosync_http_connections_total TCP connections accepted and served"
+                + " (refused ones count in gosync_http_connections_refused_total).\n");
         out.append("# TYPE gosync_http_connections_total counter\n");
         out.append("gosync_http_connections_total ").append(connections.sum()).append('\n');
-        out.append("# HELP gosync_http_connections_refused_total TCP connections closed unserved because --max-connections were open.\n");
+        out.append("# HELP gosync_http_connections_refused_total TCP connections closed unserved because"
+                + " --max-connections were open.\n");
         out.append("# TYPE gosync_http_connections_refused_total counter\n");
         out.append("gosync_http_connections_refused_total ").append(refused.sum()).append('\n');
         out.append("# HELP gosync_http_connections_open TCP connections being served now.\n");

@@ -90,6 +90,41 @@ class ConnectionLimitTest {
     }
 
     @Test
+    void overTlsAConnectionBeyondTheLimitIsClosedUnanswered() throws Exception {
+        ServeOptions.TlsFiles tls = TlsGoCommandTest.certificate(tmp.resolve("tls"));
+        try (MirrorServer tlsServer = MirrorServer.start(tmp.resolve("mirror"), new InetSocketAddress("127.0.0.1", 0),
+                ServeOptions.defaults().withTls(tls).withMaxConnections(1))) {
+            try (javax.net.ssl.SSLSocket served = (javax.net.ssl.SSLSocket) trusting(tls).getSocketFactory()
+                    .createSocket("127.0.0.1", tlsServer.port())) {
+                served.setSoTimeout(10_000);
+                assertEquals(200, exchange(served, "/healthz").status());
+                Socket refused = new Socket();
+                sockets.add(refused);
+                refused.connect(new InetSocketAddress("127.0.0.1", tlsServer.port()), 5000);
+                refused.setSoTimeout(10_000);
+                // Not a byte of TLS (nor a plain-text 503 the TLS client could not read): just the close.
+                assertEquals("", readToEnd(refused));
+                assertEquals(200, exchange(served, "/healthz").status());
+            }
+        }
+    }
+
+    private static javax.net.ssl.SSLContext trusting(ServeOptions.TlsFiles tls) throws Exception {
+        java.security.KeyStore trust = java.security.KeyStore.getInstance(java.security.KeyStore.getDefaultType());
+        trust.load(null, null);
+        try (InputStream in = java.nio.file.Files.newInputStream(tls.certificateChain())) {
+            trust.setCertificateEntry("gosync", java.security.cert.CertificateFactory.getInstance("X.509")
+                    .generateCertificate(in));
+        }
+        javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(
+                javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trust);
+        javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+        context.init(null, tmf.getTrustManagers(), null);
+        return context;
+    }
+
+    @Test
     void theDefaultLimitIsGenerousAndDocumented() {
         assertEquals(4096, ServeOptions.defaults().maxConnections());
     }
