@@ -4,6 +4,7 @@ import dev.gosync.gomod.GosyncException;
 import dev.gosync.serve.auth.AccessPolicy;
 import dev.gosync.serve.http.AccessLog;
 import dev.gosync.serve.http.MirrorServer;
+import dev.gosync.serve.http.PathPrefix;
 import dev.gosync.serve.http.ServeOptions;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
@@ -65,6 +66,16 @@ final class ServeCommand implements Callable<Integer> {
             description = "Close connections that make no progress for this long (default: 60).")
     long idleTimeout = 60;
 
+    @Option(names = "--path-prefix", paramLabel = "PATH",
+            description = "Serve the GOPROXY protocol under this URL path, e.g. /goproxy behind a reverse proxy "
+                    + "(default: the root); /healthz and /metrics stay at the root.")
+    String pathPrefix = "/";
+
+    @Option(names = "--max-connections", paramLabel = "N",
+            description = "Connections served at once; more are answered 503 and closed (default: "
+                    + ServeOptions.DEFAULT_MAX_CONNECTIONS + ").")
+    int maxConnections = ServeOptions.DEFAULT_MAX_CONNECTIONS;
+
     /**
      * The go command attaches credentials (.netrc, GOAUTH) only to https requests, whatever the
      * host, loopback included: over plain HTTP every module that is not public answers 401.
@@ -79,6 +90,8 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         InetSocketAddress address = checkUsage();
         ServeOptions options = ServeOptions.defaults()
+                .withPathPrefix(prefix())
+                .withMaxConnections(maxConnections)
                 .withShutdownGrace(Duration.ofSeconds(shutdownGrace))
                 .withTimeouts(Duration.ofSeconds(headerTimeout), Duration.ofSeconds(idleTimeout))
                 .withThreads(threads == null ? 0 : threads);
@@ -132,10 +145,22 @@ final class ServeCommand implements Callable<Integer> {
         if (idleTimeout <= 0) {
             throw usage("--idle-timeout " + idleTimeout + " is not positive: give 1 or more seconds");
         }
+        if (maxConnections <= 0) {
+            throw usage("--max-connections " + maxConnections + " is not a positive number: give 1 or more");
+        }
+        prefix();
         try {
             return address(listen);
         } catch (GosyncException e) {
             throw usage(e.getMessage() + "; " + e.remedy());
+        }
+    }
+
+    private PathPrefix prefix() {
+        try {
+            return PathPrefix.parse(pathPrefix);
+        } catch (GosyncException e) {
+            throw usage("--path-prefix " + pathPrefix + ": " + e.getMessage() + "; " + e.remedy());
         }
     }
 

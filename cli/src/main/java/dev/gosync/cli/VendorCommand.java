@@ -70,7 +70,8 @@ final class VendorCommand implements Callable<Integer> {
                     + (from == null ? " (the first entry of GOPROXY)" : ""));
             spec.commandLine().getErr().flush();
         }
-        VendorResult result = new Vendorer(source).cgoEnabled(!"0".equals(System.getenv("CGO_ENABLED"))).vendor(project);
+        VendorResult result = new Vendorer(source).cgoEnabled(!"0".equals(System.getenv("CGO_ENABLED")))
+                .gowork(System.getenv("GOWORK")).vendor(project);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (verbose) {

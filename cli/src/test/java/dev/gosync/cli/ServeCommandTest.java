@@ -88,6 +88,12 @@ class ServeCommandTest {
             {"--idle-timeout", "-5"},
             {"--listen", "127.0.0.1:99999"},
             {"--listen", "127.0.0.1:http"},
+            {"--max-connections", "0"},
+            {"--max-connections", "-1"},
+            {"--path-prefix", "/goproxy/../x"},
+            {"--path-prefix", "/a//b"},
+            {"--path-prefix", "/go%2Fproxy"},
+            {"--path-prefix", "/go proxy"},
         };
         for (String[] c : cases) {
             // The mirror does not exist either: the usage error comes first, before anything is opened.

@@ -142,4 +142,19 @@ class VendorCommandTest {
         assertEquals(ExitCodes.FAILED, run.exitCode());
         assertTrue(run.err().contains("is not a directory"), run.err());
     }
+
+    @Test
+    void aGoWorkInAParentDirectoryIsRefusedAsGoModVendorRefusesWorkspaceMode() throws IOException {
+        // The command reads the process's GOWORK, unset where the test suite runs.
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("GOWORK") == null, "GOWORK is set");
+        Files.writeString(tmp.resolve("go.work"), "go 1.22\n\nuse ./project\n");
+
+        CliRun run = CliRun.of("vendor", "--dir", project.toString(), "--from", mirror.toString());
+
+        assertEquals(ExitCodes.FAILED, run.exitCode(), run.err());
+        assertTrue(run.err().contains("inside the workspace of " + tmp.resolve("go.work")), run.err());
+        assertTrue(run.err().contains("'go mod vendor' cannot be run in workspace mode"), run.err());
+        assertTrue(run.err().contains("gosync vendor --dir " + tmp) && run.err().contains("GOWORK=off"), run.err());
+        assertFalse(Files.exists(project.resolve("vendor")));
+    }
 }

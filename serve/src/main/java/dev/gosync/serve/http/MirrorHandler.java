@@ -140,7 +140,7 @@ final class MirrorHandler extends ChannelInboundHandlerAdapter {
                     "Allow: GET, HEAD\r\n");
             return;
         }
-        RequestTarget target = RequestTarget.parse(request.uri(), server.validPaths);
+        RequestTarget target = RequestTarget.parse(request.uri(), server.validPaths, server.prefix);
         try {
             if (target instanceof RequestTarget.Module module) {
                 serveModule(ctx, ex, module);

@@ -41,7 +41,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>{@code
  * try (MirrorServer server = MirrorServer.start(mirror, new InetSocketAddress("127.0.0.1", 0), ServeOptions.defaults())) {
- *     String goproxy = server.url().toString();   // http://127.0.0.1:<port>/
+ *     String goproxy = server.url().toString();   // http://127.0.0.1:<port>/ (plus the path prefix, if any)
  * }
  * }</pre>
  */
@@ -91,7 +91,8 @@ public final class MirrorServer implements AutoCloseable {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads, io);
         ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
         ServerState state = new ServerState(new MirrorFiles(root, options.cacheBytes()), new ServerMetrics(),
-                options.access(), options.accessLog(), connections, ssl != null);
+                options.access(), options.accessLog(), connections, ssl != null, options.pathPrefix(),
+                options.maxConnections());
         HttpDecoderConfig decoder = new HttpDecoderConfig()
                 .setMaxInitialLineLength(MAX_REQUEST_LINE)
                 .setMaxHeaderSize(MAX_HEADERS)
@@ -106,6 +107,9 @@ public final class MirrorServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        if (!state.connectionLimit.admit(ch, ssl != null)) {
+                            return;
+                        }
                         ChannelPipeline p = ch.pipeline();
                         if (ssl != null) {
                             p.addLast(ssl.newHandler(ch.alloc()));
@@ -144,14 +148,14 @@ public final class MirrorServer implements AutoCloseable {
         return address().getPort();
     }
 
-    /** The base URL to put in GOPROXY, with a trailing slash. */
+    /** The base URL to put in GOPROXY, with the path prefix and a trailing slash. */
     public URI url() {
         InetSocketAddress a = address();
         String host = a.getAddress().isAnyLocalAddress() ? "127.0.0.1" : a.getAddress().getHostAddress();
         if (host.indexOf(':') >= 0) {
             host = "[" + host + "]";
         }
-        return URI.create((state.tls ? "https" : "http") + "://" + host + ":" + a.getPort() + "/");
+        return URI.create((state.tls ? "https" : "http") + "://" + host + ":" + a.getPort() + state.prefix.value() + "/");
     }
 
     /** Which transport serves: "epoll" (native, sendfile) or "nio". */

@@ -43,15 +43,22 @@ sealed interface RequestTarget {
 
     /** Classifies the raw request target of a request line. */
     static RequestTarget parse(String raw) {
-        return parse(raw, null);
+        return parse(raw, null, PathPrefix.ROOT);
+    }
+
+    /** Classifies a request target for a server at the root, remembering accepted layout paths in known. */
+    static RequestTarget parse(String raw, ValidPaths known) {
+        return parse(raw, known, PathPrefix.ROOT);
     }
 
     /**
      * Classifies the raw request target of a request line, remembering accepted layout paths in
      * known (when not null): validating a module path is far dearer than a map lookup, and a
-     * mirror's clients ask for the same paths again and again.
+     * mirror's clients ask for the same paths again and again. Proxy paths must lie under prefix;
+     * {@code /healthz} and {@code /metrics} stay at the root whatever the prefix, where probes
+     * and scrapers reach the server itself rather than through the reverse proxy.
      */
-    static RequestTarget parse(String raw, ValidPaths known) {
+    static RequestTarget parse(String raw, ValidPaths known, PathPrefix prefix) {
         String path = raw;
         int scheme = path.indexOf("://");
         if (scheme > 0 && path.startsWith("http")) {
@@ -84,15 +91,19 @@ sealed interface RequestTarget {
                 return new Malformed("backslash in the path");
             }
         }
-        String relative = decoded.substring(1);
-        if (relative.equals("healthz")) {
+        String fromRoot = decoded.substring(1);
+        if (fromRoot.equals("healthz")) {
             return new Health();
         }
-        if (relative.equals("metrics")) {
+        if (fromRoot.equals("metrics")) {
             return new Metrics();
         }
-        if (hasDotSegment(relative)) {
+        if (hasDotSegment(fromRoot)) {
             return new Malformed("dot segment in the path");
+        }
+        String relative = prefix.strip(decoded);
+        if (relative == null) {
+            return new NotFound("outside the path prefix " + prefix);
         }
         if (known != null) {
             Module seen = known.get(relative);

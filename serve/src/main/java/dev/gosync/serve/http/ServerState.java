@@ -14,11 +14,13 @@ final class ServerState {
     final ChannelGroup connections;
     final boolean tls;
     final ValidPaths validPaths = new ValidPaths();
+    final PathPrefix prefix;
+    final ConnectionLimit connectionLimit;
     /** Set when shutdown begins: connections finish what they are sending, then close. */
     volatile boolean closing;
 
     ServerState(MirrorFiles files, ServerMetrics metrics, AccessPolicy access, AccessLog accessLog,
-            ChannelGroup connections, boolean tls) {
+            ChannelGroup connections, boolean tls, PathPrefix prefix, int maxConnections) {
         this.files = files;
         this.latest = new LatestAnswers(files);
         this.metrics = metrics;
@@ -26,5 +28,7 @@ final class ServerState {
         this.accessLog = accessLog;
         this.connections = connections;
         this.tls = tls;
+        this.prefix = prefix;
+        this.connectionLimit = new ConnectionLimit(maxConnections, metrics);
     }
 }

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.IntSupplier;
 
 /**
  * Counters of a running server in the Prometheus text exposition format (version 0.0.4):
@@ -18,6 +19,9 @@ public final class ServerMetrics {
 
     private final ConcurrentHashMap<String, Endpoint> endpoints = new ConcurrentHashMap<>();
     private final LongAdder connections = new LongAdder();
+    private final LongAdder refused = new LongAdder();
+    private volatile IntSupplier openConnections = () -> 0;
+    private volatile int maxConnections;
 
     /** Everything counted for one endpoint. */
     private static final class Endpoint {
@@ -66,6 +70,17 @@ public final class ServerMetrics {
         connections.increment();
     }
 
+    /** A connection closed unserved because the server had its maximum of connections open. */
+    public void connectionRefused() {
+        refused.increment();
+    }
+
+    /** Where the number of open connections is read when rendering, and the limit on it. */
+    public void watchConnections(IntSupplier open, int max) {
+        this.openConnections = open;
+        this.maxConnections = max;
+    }
+
     /** The metrics as Prometheus text. */
     public String render() {
         StringBuilder out = new StringBuilder(4096);
@@ -95,9 +110,20 @@ public final class ServerMetrics {
             out.append("gosync_http_request_duration_seconds_count{endpoint=\"").append(e.getKey()).append("\"} ")
                     .append(cumulative).append('\n');
         }
-        out.append("# HELP gosync_http_connections_total TCP connections accepted.\n");
+        out.append("# HELP gosync_http_connections_total TCP connections accepted and served"
+                + " (refused ones count in gosync_http_connections_refused_total).\n");
         out.append("# TYPE gosync_http_connections_total counter\n");
         out.append("gosync_http_connections_total ").append(connections.sum()).append('\n');
+        out.append("# HELP gosync_http_connections_refused_total TCP connections closed unserved because"
+                + " --max-connections were open.\n");
+        out.append("# TYPE gosync_http_connections_refused_total counter\n");
+        out.append("gosync_http_connections_refused_total ").append(refused.sum()).append('\n');
+        out.append("# HELP gosync_http_connections_open TCP connections being served now.\n");
+        out.append("# TYPE gosync_http_connections_open gauge\n");
+        out.append("gosync_http_connections_open ").append(openConnections.getAsInt()).append('\n');
+        out.append("# HELP gosync_http_connections_max The most connections served at once (--max-connections).\n");
+        out.append("# TYPE gosync_http_connections_max gauge\n");
+        out.append("gosync_http_connections_max ").append(maxConnections).append('\n');
         return out.toString();
     }
 }

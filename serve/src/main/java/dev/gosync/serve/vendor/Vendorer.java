@@ -52,14 +52,16 @@ public final class Vendorer {
 
     private final ModuleSource source;
     private final boolean cgoEnabled;
+    private final String gowork;
 
     public Vendorer(ModuleSource source) {
-        this(source, true);
+        this(source, true, null);
     }
 
-    private Vendorer(ModuleSource source, boolean cgoEnabled) {
+    private Vendorer(ModuleSource source, boolean cgoEnabled, String gowork) {
         this.source = source;
         this.cgoEnabled = cgoEnabled;
+        this.gowork = gowork;
     }
 
     /**
@@ -67,11 +69,22 @@ public final class Vendorer {
      * the go command's {@code CGO_ENABLED} decides (on by default where cgo is supported).
      */
     public Vendorer cgoEnabled(boolean enabled) {
-        return new Vendorer(source, enabled);
+        return new Vendorer(source, enabled, gowork);
     }
 
     /**
-     * Vendors the module whose go.mod is in {@code projectDir}, or the workspace whose go.work is.
+     * The {@code GOWORK} setting the go command would see (null or "" when unset, {@code auto},
+     * {@code off} or an absolute file path), which decides between the module of the project
+     * directory, its workspace, and a refusal; see {@link WorkspaceLookup}.
+     */
+    public Vendorer gowork(String value) {
+        return new Vendorer(source, cgoEnabled, value);
+    }
+
+    /**
+     * Vendors the module whose go.mod is in {@code projectDir}, or the workspace whose go.work is
+     * (unless {@code GOWORK=off}). A go.work in a parent directory, or a {@code GOWORK} file
+     * elsewhere, is refused as {@code go mod vendor} refuses workspace mode.
      *
      * @throws VendorException            when a package is missing or ambiguous, go.mod is not tidy,
      *                                    a module is not in the source, or the like
@@ -80,7 +93,7 @@ public final class Vendorer {
      */
     public VendorResult vendor(Path projectDir) {
         Path dir = projectDir.toAbsolutePath().normalize();
-        MainModules mains = MainModules.open(dir);
+        MainModules mains = WorkspaceLookup.find(dir, gowork);
         Path workDir;
         try {
             workDir = Files.createTempDirectory(dir, ".gosync-vendor-");
@@ -119,7 +132,8 @@ public final class Vendorer {
         }
         GoSum all = new GoSum();
         List<Path> files = new ArrayList<>();
-        files.add(mains.workFile().orElseThrow().resolveSibling("go.work.sum"));
+        Path workFile = mains.workFile().orElseThrow();
+        files.add(workFile.resolveSibling(workFile.getFileName() + ".sum"));
         mains.modules().forEach(m -> files.add(m.dir().orElseThrow().resolve("go.sum")));
         for (Path file : files) {
             for (GoSumLine line : GoSum.read(file).lines()) {

@@ -28,21 +28,29 @@ class RequestPathFuzzTest {
     private static final List<String> PIECES = List.of("..", ".", "/", "%2e", "%2E", "%2f", "%2F", "%5c", "\\", "%00",
             "%25", "%252e", "%c0%ae", "%e0%80%ae", "%ff", "%", "!", "!!", "@v", "@latest", "secret", ".gosync",
             "index.db", "v1.0.0", "+incompatible", "-", "~", "?", "#", ";", "%3f", "%23", "\u00e9", "%c3%a9", "A", "Z",
-            "//", "/../", "/./", "..%2f", "%2e%2e%2f", "list", ".zip", ".info", ".mod", "%20", "*", ":", "%0d%0a");
+            "//", "/../", "/./", "..%2f", "%2e%2e%2f", "list", ".zip", ".info", ".mod", "%20", "*", ":", "%0d%0a",
+            "goproxy", "/goproxy", "%67oproxy", "goproxyX");
 
     private static Path dir;
     private static MirrorServer server;
+    private static Path prefixedDir;
+    private static MirrorServer prefixed;
 
     @BeforeContainer
     static void start() throws IOException {
         dir = Files.createTempDirectory("gosync-fuzz-");
         server = HostileRequestTest.startWithSecrets(dir, ServeOptions.defaults());
+        prefixedDir = Files.createTempDirectory("gosync-fuzz-prefix-");
+        prefixed = HostileRequestTest.startWithSecrets(prefixedDir,
+                ServeOptions.defaults().withPathPrefix(PathPrefix.parse("/goproxy")));
     }
 
     @AfterContainer
     static void stop() throws IOException {
         server.close();
+        prefixed.close();
         dev.gosync.fixtures.FileTrees.delete(dir);
+        dev.gosync.fixtures.FileTrees.delete(prefixedDir);
     }
 
     @Property(tries = 600)
@@ -53,6 +61,20 @@ class RequestPathFuzzTest {
         RawHttp.Response r = RawHttp.send(server.port(), request);
         assertTrue(r.status() < 500, target + " -> " + r.status());
         assertFalse(r.text().contains(HostileRequestTest.SECRET), target);
+    }
+
+    @Property(tries = 300)
+    void noPathUnderAPrefixYieldsA5xxOrASecret(@ForAll("prefixedTargets") String target) throws IOException {
+        byte[] request = ("GET " + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        RawHttp.Response r = RawHttp.send(prefixed.port(), request);
+        assertTrue(r.status() < 500, target + " -> " + r.status());
+        assertFalse(r.text().contains(HostileRequestTest.SECRET), target);
+    }
+
+    @Provide
+    Arbitrary<String> prefixedTargets() {
+        return Arbitraries.oneOf(targets().map(t -> "/goproxy" + t), targets());
     }
 
     @Provide
