@@ -46,12 +46,23 @@ public final class MainModules {
     }
 
     /**
-     * The workspace of {@code dir/go.work} if there is one, else the module of {@code dir/go.mod}.
-     * Parent directories are not searched.
+     * What the go command works with in {@code dir} when {@code GOWORK} is unset: the workspace of
+     * the nearest go.work in dir or a parent directory if there is one, else the module of
+     * {@code dir/go.mod}.
      */
     public static MainModules open(Path dir) {
-        Path goWork = dir.resolve("go.work");
-        return Files.isRegularFile(goWork) ? workspace(goWork) : module(dir);
+        return open(dir, null);
+    }
+
+    /**
+     * What the go command works with in {@code dir} under the given {@code GOWORK} value (null
+     * when unset): the workspace of the go.work file {@link WorkspaceFile#locate} finds, else the
+     * module of {@code dir/go.mod}.
+     *
+     * @throws MainModuleException as {@link #workspace} and {@link #module} do, or for a relative GOWORK
+     */
+    public static MainModules open(Path dir, String gowork) {
+        return WorkspaceFile.locate(dir, gowork).map(MainModules::workspace).orElseGet(() -> module(dir));
     }
 
     /**

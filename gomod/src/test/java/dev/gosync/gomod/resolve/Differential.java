@@ -58,7 +58,16 @@ final class Differential implements AutoCloseable {
      * {@code go list -m all} prints it, the go.mod files read, and the files the plan asks for.
      */
     Resolution assertSameAsGo(GraphScenario scenario) {
+        return assertSameAsGoIn(scenario, "");
+    }
+
+    /**
+     * As {@link #assertSameAsGo}, with the go command and the resolver both started in a
+     * subdirectory of the project (where a go.work above it may govern).
+     */
+    Resolution assertSameAsGoIn(GraphScenario scenario, String subdir) {
         Run run = publish(scenario);
+        run.workDir = subdir;
         GoRun list = run.go("list", "-m", "all");
         GoRun graph = run.go("mod", "graph");
         assertTrue(graph.result().succeeded(), () -> graph.result().describe() + "\n" + scenario.describe());
@@ -110,6 +119,7 @@ final class Differential implements AutoCloseable {
         final String proxyPath;
         final GraphScenario scenario;
         int goRuns;
+        String workDir = "";
 
         Run(Path base, ProxyDir proxy, String proxyPath, GraphScenario scenario) {
             this.base = base;
@@ -124,12 +134,14 @@ final class Differential implements AutoCloseable {
 
         GoRun go(String... args) {
             Path sandbox = base.resolve("go" + ++goRuns);
-            return server == null ? GoRun.throughFile(proxy, sandbox, scenario, project(), args)
-                    : GoRun.throughHttp(server, proxyPath, sandbox, scenario, project(), args);
+            Path dir = scenario.writeProject(project()).resolve(workDir);
+            return server == null ? GoRun.throughFile(proxy, sandbox, scenario, dir, args)
+                    : GoRun.throughHttp(server, proxyPath, sandbox, scenario, dir, args);
         }
 
         Resolution resolve() {
-            return new Resolver(proxy.fetcher()).resolve(MainModules.open(scenario.writeProject(project())));
+            Path dir = scenario.writeProject(project()).resolve(workDir);
+            return new Resolver(proxy.fetcher()).resolve(MainModules.open(dir));
         }
     }
 

@@ -32,11 +32,10 @@ record GoRun(ProcessResult result, List<LayoutPath> fetched) {
      * @param proxyPath the proxy directory's path under the server's root, such as {@code /run7/proxy}
      */
     static GoRun throughHttp(UpstreamProxy server, String proxyPath, Path sandboxDir, GraphScenario scenario,
-                             Path projectDir, String... args) {
+                             Path runDir, String... args) {
         GoSandbox go = sandbox(sandboxDir, scenario, server.url() + proxyPath);
-        scenario.writeProject(projectDir);
         int before = server.requests().size();
-        ProcessResult result = go.go(projectDir, args);
+        ProcessResult result = go.go(runDir, args);
         List<String> raw = server.requests();
         List<LayoutPath> requests = raw.subList(before, raw.size()).stream()
                 .map(r -> URI.create(r).getPath())
@@ -47,10 +46,9 @@ record GoRun(ProcessResult result, List<LayoutPath> fetched) {
     }
 
     /** Runs {@code go args…} in the scenario's project, freshly written, against a {@code file://} proxy. */
-    static GoRun throughFile(ProxyDir proxy, Path sandboxDir, GraphScenario scenario, Path projectDir, String... args) {
+    static GoRun throughFile(ProxyDir proxy, Path sandboxDir, GraphScenario scenario, Path runDir, String... args) {
         GoSandbox go = sandbox(sandboxDir, scenario, proxy.fileUrl());
-        scenario.writeProject(projectDir);
-        ProcessResult result = go.go(projectDir, args);
+        ProcessResult result = go.go(runDir, args);
         Path cache = go.downloadDir();
         if (!Files.isDirectory(cache)) {
             return new GoRun(result, List.of());

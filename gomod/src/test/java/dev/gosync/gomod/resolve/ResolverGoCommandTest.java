@@ -255,6 +255,21 @@ class ResolverGoCommandTest {
     }
 
     @Test
+    void aModuleDirectoryInsideAWorkspaceIsResolvedWithTheWholeWorkspace() {
+        Resolution r = differential.assertSameAsGoIn(scenario("module inside a workspace")
+                .module("example.com/x@v1.0.0", "go 1.21")
+                .module("example.com/x@v1.1.0", "go 1.21", "require example.com/z v1.0.0")
+                .module("example.com/y@v1.0.0", "go 1.21", "require example.com/x v1.1.0")
+                .module("example.com/z@v1.0.0", "go 1.21")
+                .project("go.work", "go 1.22", "use ./a", "use ./b")
+                .project("a/go.mod", "module example.com/wa", "go 1.21", "require example.com/x v1.0.0")
+                .project("b/go.mod", "module example.com/wb", "go 1.21", "require example.com/y v1.0.0")
+                .build(), "a");
+        assertEquals(List.of("example.com/wa", "example.com/wb"), r.mainModules());
+        assertTrue(r.listAll().contains("example.com/x v1.1.0"), r.listAll()::toString);
+    }
+
+    @Test
     void theGoWorkReplacementWinsAndDirectoriesShowRelativeToTheGoWork() {
         Resolution r = differential.assertSameAsGo(scenario("workspace replacements")
                 .module("example.com/x@v1.0.0", "go 1.21")

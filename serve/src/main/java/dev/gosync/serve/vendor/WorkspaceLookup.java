@@ -1,8 +1,11 @@
 package dev.gosync.serve.vendor;
 
+import dev.gosync.gomod.GosyncException;
 import dev.gosync.gomod.resolve.MainModules;
+import dev.gosync.gomod.resolve.WorkspaceFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Which main modules a project directory stands for, found the way the go command finds (or is
@@ -36,53 +39,29 @@ final class WorkspaceLookup {
      *                         or GOWORK is not usable
      */
     static MainModules find(Path dir, String gowork) {
-        String mode = gowork == null ? "" : gowork;
-        switch (mode) {
-            case "off":
-                return MainModules.module(dir);
-            case "", "auto":
-                Path own = dir.resolve("go.work");
-                if (Files.isRegularFile(own)) {
-                    return MainModules.workspace(own);
-                }
-                Path enclosing = enclosingWorkFile(dir);
-                if (enclosing != null) {
-                    throw new VendorException(dir + " is inside the workspace of " + enclosing + ": the go command runs"
-                            + " in workspace mode there, and " + MOD_VENDOR_REFUSES,
-                            "vendor the whole workspace, as 'go work vendor' does: gosync vendor --dir "
-                                    + enclosing.getParent() + "; or vendor this module alone: GOWORK=off gosync vendor");
-                }
-                return MainModules.module(dir);
-            default:
-                Path file = Path.of(mode);
-                if (!file.isAbsolute()) {
-                    throw new VendorException("invalid GOWORK=" + mode + ": not an absolute path",
-                            "set GOWORK to the absolute path of a go.work file, or to off, or unset it");
-                }
-                file = file.normalize();
-                Path root = file.getParent() == null ? file : file.getParent();
-                if (!root.equals(dir)) {
-                    throw new VendorException("GOWORK=" + mode + " puts the go command in workspace mode for "
-                            + root + ", and " + MOD_VENDOR_REFUSES + " in " + dir,
-                            "vendor that workspace, as 'go work vendor' does: gosync vendor --dir " + root
-                                    + "; or vendor this module alone: GOWORK=off gosync vendor");
-                }
-                if (!Files.isRegularFile(file)) {
-                    throw new VendorException("GOWORK=" + mode + " names no file",
-                            "create the workspace (go work init), point GOWORK at its go.work, or set GOWORK=off");
-                }
-                return MainModules.workspace(file);
+        Optional<Path> workFile;
+        try {
+            workFile = WorkspaceFile.locate(dir, gowork);
+        } catch (GosyncException e) {
+            throw new VendorException(e.getMessage(), e.remedy());
         }
-    }
-
-    /** The nearest go.work file in a parent directory of dir, or null. */
-    private static Path enclosingWorkFile(Path dir) {
-        for (Path d = dir.getParent(); d != null; d = d.getParent()) {
-            Path f = d.resolve("go.work");
-            if (Files.isRegularFile(f)) {
-                return f;
-            }
+        if (workFile.isEmpty()) {
+            return MainModules.module(dir);
         }
-        return null;
+        Path file = workFile.get();
+        Path root = file.getParent() == null ? file : file.getParent();
+        boolean fromSetting = gowork != null && !gowork.isEmpty() && !gowork.equals("auto");
+        if (!root.equals(dir.toAbsolutePath().normalize())) {
+            String why = fromSetting ? "GOWORK=" + gowork + " puts the go command in workspace mode for " + root
+                    : dir + " is inside the workspace of " + file + ": the go command runs in workspace mode there";
+            throw new VendorException(why + ", and " + MOD_VENDOR_REFUSES + " in " + dir,
+                    "vendor the whole workspace, as 'go work vendor' does: gosync vendor --dir " + root
+                            + "; or vendor this module alone: GOWORK=off gosync vendor");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new VendorException("GOWORK=" + gowork + " names no file",
+                    "create the workspace (go work init), point GOWORK at its go.work, or set GOWORK=off");
+        }
+        return MainModules.workspace(file);
     }
 }

@@ -52,9 +52,6 @@ class WorkspaceModeVendorGoCommandTest {
                 + DirHash.hashGoMod(Files.readAllBytes(mirror.store().path(PLAIN, LayoutPath.Kind.MOD))) + "\n";
         go = GoSandbox.create(tmp.resolve("go")).set("GOPROXY", mirror.root().toUri().toString())
                 .set("GOFLAGS", "-mod=readonly -modcacherw");
-        // With telemetry off the go command leaves no counter-writing process behind to race the temp-dir cleanup.
-        Path telemetry = Files.createDirectories(go.root().resolve("home/.config/go/telemetry"));
-        Files.writeString(telemetry.resolve("mode"), "off\n");
         String requirePlain = "\ngo 1.22\n\nrequire example.com/plain v1.0.0\n";
         tree = files(
                 "ws/go.work", "go 1.22\n\nuse (\n\t./a\n\t./b\n)\n",

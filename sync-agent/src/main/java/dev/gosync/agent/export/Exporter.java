@@ -150,11 +150,12 @@ public final class Exporter {
     private record Target(ExportInput input, MainModules mains, List<Path> goSums) {
     }
 
-    private static List<Target> open(List<ExportInput> inputs) {
+    /** Projects opened as the go command opens them there, a parent go.work and GOWORK included. */
+    private List<Target> open(List<ExportInput> inputs) {
         List<Target> targets = new ArrayList<>();
         for (ExportInput input : inputs) {
             if (input instanceof ExportInput.Project project) {
-                MainModules mains = MainModules.open(project.dir());
+                MainModules mains = MainModules.open(project.dir(), settings.environment().get("GOWORK"));
                 List<Path> goSums = new ArrayList<>();
                 mains.workFile().ifPresent(work -> goSums.add(work.resolveSibling("go.work.sum")));
                 for (MainModule main : mains.modules()) {
