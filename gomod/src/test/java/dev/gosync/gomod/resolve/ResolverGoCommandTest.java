@@ -238,9 +238,9 @@ class ResolverGoCommandTest {
                 .build());
     }
 
-    @Test
-    void workspaceModulesShareOneGraphAndSelectedVersionsBringTheirRequirements() {
-        Resolution r = differential.assertSameAsGo(scenario("workspace")
+    /** Two workspace modules whose requirements meet: b's y raises a's x, which brings z and deep. */
+    private static GraphScenario twoModuleWorkspace(String name) {
+        return scenario(name)
                 .module("example.com/x@v1.0.0", "go 1.21")
                 .module("example.com/x@v1.1.0", "go 1.21", "require example.com/z v1.0.0")
                 .module("example.com/y@v1.0.0", "go 1.21", "require example.com/x v1.1.0")
@@ -249,22 +249,19 @@ class ResolverGoCommandTest {
                 .project("go.work", "go 1.22", "use (", "./b", "./a", ")")
                 .project("a/go.mod", "module example.com/wa", "go 1.21", "require example.com/x v1.0.0")
                 .project("b/go.mod", "module example.com/wb", "go 1.21", "require example.com/y v1.0.0")
-                .build());
+                .build();
+    }
+
+    @Test
+    void workspaceModulesShareOneGraphAndSelectedVersionsBringTheirRequirements() {
+        Resolution r = differential.assertSameAsGo(twoModuleWorkspace("workspace"));
         assertEquals(List.of("example.com/wa", "example.com/wb"), r.mainModules());
         assertTrue(r.goModsFetched().contains(mv("example.com/z", "v1.0.0")), r.goModsFetched()::toString);
     }
 
     @Test
     void aModuleDirectoryInsideAWorkspaceIsResolvedWithTheWholeWorkspace() {
-        Resolution r = differential.assertSameAsGoIn(scenario("module inside a workspace")
-                .module("example.com/x@v1.0.0", "go 1.21")
-                .module("example.com/x@v1.1.0", "go 1.21", "require example.com/z v1.0.0")
-                .module("example.com/y@v1.0.0", "go 1.21", "require example.com/x v1.1.0")
-                .module("example.com/z@v1.0.0", "go 1.21")
-                .project("go.work", "go 1.22", "use ./a", "use ./b")
-                .project("a/go.mod", "module example.com/wa", "go 1.21", "require example.com/x v1.0.0")
-                .project("b/go.mod", "module example.com/wb", "go 1.21", "require example.com/y v1.0.0")
-                .build(), "a");
+        Resolution r = differential.assertSameAsGoIn(twoModuleWorkspace("module inside a workspace"), "a");
         assertEquals(List.of("example.com/wa", "example.com/wb"), r.mainModules());
         assertTrue(r.listAll().contains("example.com/x v1.1.0"), r.listAll()::toString);
     }
