@@ -14,13 +14,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
 /**
@@ -62,23 +58,7 @@ public final class DirHash {
      */
     public static String hashZip(Path zip) {
         try (ZipFile zf = new ZipFile(zip.toFile(), StandardCharsets.UTF_8)) {
-            List<? extends ZipEntry> entries = Collections.list(zf.entries());
-            // A name listed twice is hashed twice, with the content of its last entry, as x/mod does.
-            Map<String, ZipEntry> last = new HashMap<>();
-            for (ZipEntry entry : entries) {
-                last.put(entry.getName(), entry);
-            }
-            Map<String, byte[]> digests = new HashMap<>();
-            Hash1Builder builder = new Hash1Builder();
-            for (ZipEntry entry : entries) {
-                byte[] digest = digests.get(entry.getName());
-                if (digest == null) {
-                    digest = entryDigest(zf, last.get(entry.getName()));
-                    digests.put(entry.getName(), digest);
-                }
-                builder.add(entry.getName(), digest);
-            }
-            return builder.build();
+            return ZipDigests.hash(zf);
         } catch (IOException e) {
             throw new DirHashException("cannot hash zip " + zip + ": " + describe(e),
                     "the zip is corrupt or not a zip file; fetch it again", e);
@@ -119,20 +99,6 @@ public final class DirHash {
             return new Hash1Builder().add(GO_MOD, Hash1Builder.digest(goMod)).build();
         } catch (IOException e) {
             throw unreadable("go.mod", e);
-        }
-    }
-
-    private static byte[] entryDigest(ZipFile zf, ZipEntry entry) throws IOException {
-        if (entry.isDirectory()) {
-            // Go's zip reader serves directory entries as empty and refuses ones that carry data.
-            if (entry.getCompressedSize() != 0) {
-                throw new ZipException("directory entry " + entry.getName() + " carries data");
-            }
-            return Hash1Builder.digest(InputStream.nullInputStream());
-        }
-        try (InputStream in = new CheckedEntryStream(zf.getInputStream(entry), entry.getName(),
-                entry.getSize(), entry.getCrc())) {
-            return Hash1Builder.digest(in);
         }
     }
 

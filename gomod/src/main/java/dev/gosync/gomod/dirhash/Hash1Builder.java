@@ -100,7 +100,7 @@ public final class Hash1Builder {
         return H1 + Base64.getEncoder().encodeToString(summary.digest());
     }
 
-    private static void checkName(String name) {
+    static void checkName(String name) {
         if (name.indexOf('\n') >= 0) {
             throw new DirHashException("cannot hash file " + GoStrings.quote(name)
                     + ": h1 does not support file names containing a newline",

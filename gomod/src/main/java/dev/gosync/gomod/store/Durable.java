@@ -13,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -54,13 +55,24 @@ final class Durable {
     }
 
     /**
-     * Replaces target with content in one rename through temp, syncing the content first; adds
-     * target's directory to {@code changed} instead of syncing it.
+     * Replaces each target with its content, each in one rename: all contents are written to
+     * temporary files named {@code tempPrefix} + a number (on the targets' file system) and synced
+     * together, then renamed into place one by one; adds the targets' directories to
+     * {@code changed} instead of syncing them. Syncing together lets the waits for the disk overlap.
      */
-    static void replace(Path target, byte[] content, Path temp, Set<Path> changed) throws IOException {
-        write(temp, content);
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        changed.add(target.getParent());
+    static void replaceAll(Map<Path, byte[]> contents, Path tempPrefix, Set<Path> changed) throws IOException {
+        List<Path> temps = new ArrayList<>();
+        for (byte[] content : contents.values()) {
+            Path temp = tempPrefix.resolveSibling(tempPrefix.getFileName() + String.valueOf(temps.size()));
+            write(temp, content, false);
+            temps.add(temp);
+        }
+        syncAll(temps);
+        int i = 0;
+        for (Path target : contents.keySet()) {
+            Files.move(temps.get(i++), target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            changed.add(target.getParent());
+        }
     }
 
     /** Syncs every file or directory given, several at a time. */
@@ -122,13 +134,19 @@ final class Durable {
     }
 
     private static void write(Path temp, byte[] content) throws IOException {
+        write(temp, content, true);
+    }
+
+    private static void write(Path temp, byte[] content, boolean sync) throws IOException {
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                 StandardOpenOption.WRITE)) {
             ByteBuffer buffer = ByteBuffer.wrap(content);
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
             }
-            channel.force(true);
+            if (sync) {
+                channel.force(true);
+            }
         }
     }
 

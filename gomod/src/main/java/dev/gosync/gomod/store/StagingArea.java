@@ -17,8 +17,10 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -36,6 +38,8 @@ final class StagingArea {
     private static final String PREFIX = "tx-";
     private static final String JOURNAL = "journal";
     private static final String TEMP = "temp";
+    /** Version lists are written as {@code list-0}, {@code list-1}, … before they replace the old ones. */
+    private static final String LIST_TEMP_PREFIX = "list-";
 
     /** A staged file and where it goes. */
     record Move(String stagedName, String relativePath) {
@@ -92,6 +96,7 @@ final class StagingArea {
             Files.deleteIfExists(file);
             throw e;
         }
+        Writeback.start(file);
         return new Staged(file, size, digest == null ? knownSha256 : HexFormat.of().formatHex(digest.digest()));
     }
 
@@ -108,6 +113,7 @@ final class StagingArea {
         }
         Path staged = dir.resolve("f" + next++);
         Files.move(file, staged, StandardCopyOption.ATOMIC_MOVE);
+        Writeback.start(staged);
         return new Staged(staged, size, sha256);
     }
 
@@ -142,9 +148,14 @@ final class StagingArea {
                 listDirs.add(target.getParent());
             }
         }
+        Map<Path, byte[]> lists = new LinkedHashMap<>();
         for (Path versionsDir : listDirs) {
-            VersionList.rebuild(versionsDir, dir.resolve(TEMP), changed);
+            byte[] content = VersionList.rebuilt(versionsDir);
+            if (content != null) {
+                lists.put(versionsDir.resolve(VersionList.FILE), content);
+            }
         }
+        Durable.replaceAll(lists, dir.resolve(LIST_TEMP_PREFIX), changed);
         Durable.syncAll(changed);
     }
 

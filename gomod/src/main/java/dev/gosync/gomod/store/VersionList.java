@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A module's {@code @v/list}, derived from the {@code .mod} files beside it as the go command
@@ -51,10 +50,10 @@ final class VersionList {
     }
 
     /**
-     * Rewrites the list of versionsDir if it differs from what the {@code .mod} files say, through
-     * temp; adds the directory to {@code changed} for the caller to sync.
+     * The new content of versionsDir's list when it differs from what the {@code .mod} files
+     * say, or null when the list is up to date.
      */
-    static void rebuild(Path versionsDir, Path temp, Set<Path> changed) throws IOException {
+    static byte[] rebuilt(Path versionsDir) throws IOException {
         List<String> versions = read(versionsDir);
         StringBuilder text = new StringBuilder();
         if (versions != null) {
@@ -63,8 +62,8 @@ final class VersionList {
         byte[] content = text.toString().getBytes(StandardCharsets.UTF_8);
         Path list = versionsDir.resolve(FILE);
         if (Files.isRegularFile(list) && Arrays.equals(Files.readAllBytes(list), content)) {
-            return;
+            return null;
         }
-        Durable.replace(list, content, temp, changed);
+        return content;
     }
 }
