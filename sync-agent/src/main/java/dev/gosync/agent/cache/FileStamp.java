@@ -10,8 +10,9 @@ import java.util.Objects;
 /**
  * What the file system says of a file at one moment: size, modification time and identity
  * (inode). Equal stamps taken before a file's SHA-256 was computed and after it is opened again
- * mean it was neither replaced nor written to through the file system's ordinary calls in
- * between; only a writer that also puts back the modification time could hide a change.
+ * mean it was not replaced in between, and not written to, except by a writer that keeps the size
+ * and either puts back the modification time or writes within the same tick of the file
+ * system's clock (Linux stamps files with a clock of a few milliseconds' resolution).
  */
 record FileStamp(long size, FileTime modified, Object fileKey) {
 
