@@ -125,18 +125,19 @@ public final class BundleBody implements AutoCloseable {
             tar.finish();
             tar.close();
             byte[] head = head(manifestBytes, signature);
-            try (OutputStream out = new BufferedOutputStream(output.stream(), BUFFER)) {
-                if (writer.compression() == Compression.ZSTD) {
-                    try (OutputStream frame = writer.compress(new Unclosable(out))) {
-                        frame.write(head);
-                    }
-                    copyBody(out);
-                } else {
-                    try (OutputStream member = writer.compress(new Unclosable(out))) {
-                        member.write(head);
-                        copyBody(member);
-                    }
+            OutputStream out = new BufferedOutputStream(output.stream(), BUFFER);
+            if (writer.compression() == Compression.ZSTD) {
+                try (OutputStream frame = writer.compress(new Unclosable(out))) {
+                    frame.write(head);
                 }
+                out.flush();
+                output.append(temp);
+            } else {
+                try (OutputStream member = writer.compress(new Unclosable(out))) {
+                    member.write(head);
+                    copyBody(member);
+                }
+                out.flush();
             }
             WrittenBundle written = new WrittenBundle(manifest.id(), output.commit(manifest.id()), output.size());
             done = true;
