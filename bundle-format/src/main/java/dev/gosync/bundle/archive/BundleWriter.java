@@ -8,29 +8,23 @@ import dev.gosync.bundle.manifest.ManifestCodec;
 import dev.gosync.bundle.manifest.ManifestException;
 import dev.gosync.bundle.parts.BundleOutput;
 import dev.gosync.bundle.sign.BundleSigner;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
  * Writes bundles. Immutable: configure with the {@code with...} methods, then {@link #write}.
  *
  * <p>The archive holds the manifest, its signature (unless unsigned), then every file in
  * manifest order, each streamed from the {@link FileSource} and checked against its row as it
- * is copied. The same manifest, file bytes, key and settings always give the same output bytes
+ * is copied. With zstd the manifest and signature are one compressed frame and the files a
+ * second: {@link #begin} writes the files before the manifest is known (see {@link BundleBody}). The same manifest, file bytes, key and settings always give the same output bytes
  * (with the same versions of gosync, zstd and the JDK's zlib). Nothing appears under the target
  * name unless the whole bundle was written; see {@link BundleOutput}.
  */
 public final class BundleWriter {
-    private static final int BUFFER = 1 << 16;
-
     private final BundleSigner signer;
     private final Compression compression;
     private final long partSize;
@@ -88,6 +82,40 @@ public final class BundleWriter {
      * @throws ManifestException when the manifest does not fit this writer or its id is wrong
      */
     public WrittenBundle write(Manifest manifest, FileSource files, Path target) {
+        manifestBytes(manifest);
+        try (BundleBody body = begin(target, manifest.created())) {
+            for (FileRow row : manifest.files()) {
+                InputStream source;
+                try {
+                    source = files.open(row);
+                } catch (IOException e) {
+                    throw new BundleException(Problem.IO, "cannot read " + row.path() + " for the bundle: "
+                            + e.getMessage(), "check the module cache or source the file comes from", e);
+                }
+                body.add(row, source);
+            }
+            return body.finish(manifest);
+        }
+    }
+
+    /**
+     * Starts a bundle whose files are added one by one before its manifest is known; see
+     * {@link BundleBody}. {@code created} is the manifest's created time to come: every tar entry
+     * carries it. The bytes are those {@link #write} gives for the same manifest and files.
+     *
+     * @throws BundleException {@code TARGET_EXISTS}, or {@code IO} when no file can be created next to the target
+     */
+    public BundleBody begin(Path target, Instant created) {
+        BundleOutput output = partSize == 0 ? BundleOutput.single(target) : BundleOutput.split(target, partSize);
+        return new BundleBody(this, target, created, output);
+    }
+
+    Compression compression() {
+        return compression;
+    }
+
+    /** The manifest's bytes, after checking that it fits this writer and readers. */
+    byte[] manifestBytes(Manifest manifest) {
         if (!manifest.signature().equals(signatureScheme())) {
             throw new ManifestException("the manifest says signature \"" + manifest.signature() + "\" but the writer "
                     + "produces \"" + signatureScheme() + "\"", "build the manifest with signature(writer.signatureScheme())");
@@ -102,84 +130,15 @@ public final class BundleWriter {
                     + manifestBytes.length + " bytes, more than readers accept (" + BundleLayout.MAX_MANIFEST_BYTES
                     + ")", "split the export into several bundles");
         }
-        byte[] signature = signer == null ? null : signer.sign(manifestBytes);
-        BundleOutput output = partSize == 0 ? BundleOutput.single(target) : BundleOutput.split(target, partSize);
-        try {
-            try (TarArchiveOutputStream tar = TarEntries.open(new BufferedOutputStream(
-                    compress(new BufferedOutputStream(output.stream(), BUFFER)), BUFFER))) {
-                Instant mtime = manifest.created();
-                TarEntries.putBytes(tar, BundleLayout.MANIFEST_ENTRY, manifestBytes, mtime);
-                if (signature != null) {
-                    TarEntries.putBytes(tar, BundleLayout.SIGNATURE_ENTRY, signature, mtime);
-                }
-                for (FileRow row : manifest.files()) {
-                    copy(tar, row, files, mtime);
-                }
-                tar.finish();
-            }
-            return new WrittenBundle(manifest.id(), output.commit(manifest.id()), output.size());
-        } catch (IOException e) {
-            output.abort();
-            throw new BundleException(Problem.IO, "cannot write bundle " + target + ": " + e.getMessage(),
-                    "check free space and permissions of the target directory", e);
-        } catch (RuntimeException e) {
-            output.abort();
-            throw e;
-        }
+        return manifestBytes;
     }
 
-    private OutputStream compress(OutputStream raw) throws IOException {
+    /** The detached signature of the manifest, or null for an unsigned bundle. */
+    byte[] sign(byte[] manifestBytes) {
+        return signer == null ? null : signer.sign(manifestBytes);
+    }
+
+    OutputStream compress(OutputStream raw) throws IOException {
         return workers == 0 ? compression.compress(raw) : compression.compress(raw, workers);
-    }
-
-    private static void copy(TarArchiveOutputStream tar, FileRow row, FileSource files, Instant mtime)
-            throws IOException {
-        MessageDigest sha = sha256();
-        InputStream source;
-        try {
-            source = files.open(row);
-        } catch (IOException e) {
-            throw new BundleException(Problem.IO, "cannot read " + row.path() + " for the bundle: " + e.getMessage(),
-                    "check the module cache or source the file comes from", e);
-        }
-        try (InputStream in = source) {
-            TarEntries.putFile(tar, row.path(), row.size(), mtime);
-            byte[] buf = new byte[BUFFER];
-            long remaining = row.size();
-            while (true) {
-                // Asking for one byte more than the row allows is how an oversized source shows.
-                int n = in.read(buf, 0, (int) Math.min(buf.length, remaining + 1));
-                if (n < 0) {
-                    break;
-                }
-                if (n > remaining) {
-                    throw mismatch(row, "has more than the " + row.size() + " bytes the manifest says");
-                }
-                tar.write(buf, 0, n);
-                sha.update(buf, 0, n);
-                remaining -= n;
-            }
-            if (remaining > 0) {
-                throw mismatch(row, "has " + (row.size() - remaining) + " bytes, the manifest says " + row.size());
-            }
-            String actual = HexFormat.of().formatHex(sha.digest());
-            if (!actual.equals(row.sha256())) {
-                throw mismatch(row, "has sha256 " + actual + ", the manifest says " + row.sha256());
-            }
-            tar.closeArchiveEntry();
-        }
-    }
-
-    private static BundleException mismatch(FileRow row, String what) {
-        return new BundleException(Problem.CONTENT_MISMATCH, "file " + row.path() + " " + what
-                + "; it changed since the manifest was made", "export again");
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 }

@@ -26,8 +26,13 @@ final class TarEntries {
     private TarEntries() {
     }
 
-    static TarArchiveOutputStream open(OutputStream compressed) {
-        TarArchiveOutputStream tar = new TarArchiveOutputStream(compressed, StandardCharsets.UTF_8.name());
+    /**
+     * A tar stream in 512-byte records, so that it holds no padding beyond each entry's own and
+     * can stop after any entry (the bundle's head) or end with just the two end-of-archive blocks.
+     */
+    static TarArchiveOutputStream openBlocks(OutputStream compressed) {
+        TarArchiveOutputStream tar = new TarArchiveOutputStream(compressed, TarConstants.DEFAULT_RCDSIZE,
+                StandardCharsets.UTF_8.name());
         tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_ERROR);
         tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_ERROR);
         tar.setAddPaxHeadersForNonAsciiNames(false);

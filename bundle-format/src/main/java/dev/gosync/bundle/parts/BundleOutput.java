@@ -24,6 +24,20 @@ public interface BundleOutput {
     /** The stream to write to; closing it does not commit. */
     OutputStream stream();
 
+    /**
+     * Appends the whole content of {@code file} after what was written to {@link #stream()} (flush
+     * that first).
+     */
+    default void append(Path file) throws java.io.IOException {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            byte[] buffer = new byte[1 << 20];
+            OutputStream out = stream();
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                out.write(buffer, 0, n);
+            }
+        }
+    }
+
     /** Bytes written so far. */
     long size();
 

@@ -74,6 +74,50 @@ class BundleDeterminismTest {
         assertEquals(big.files().size(), Bundles.verify(dir.resolve("workers-1"), TrustPolicy.integrityOnly()).files());
     }
 
+    @Test
+    void filesAddedOneByOneGiveTheBytesOfAWholeWriteWhateverTheTimingAndWorkers() throws Exception {
+        // Files added while others are still "fetched": from another thread, with pauses, some
+        // with their digest trusted; the manifest frame is put in front at the end.
+        TestBundles big = TestBundles.sample().add(LONG_PATH, "module x\n");
+        Random random = new Random(7);
+        for (int i = 0; i < 3; i++) {
+            byte[] blob = new byte[(6 << 20) + i];
+            random.nextBytes(blob);
+            big.add("example.com/late" + i + "/@v/v1.0.0.zip", blob);
+        }
+        for (String scheme : List.of(SshSigSigner.SCHEME, Manifest.UNSIGNED)) {
+            BundleWriter writer = scheme.equals(Manifest.UNSIGNED) ? BundleWriter.unsigned()
+                    : BundleWriter.signedBy(Bundles.SIGNER);
+            Manifest manifest = big.manifest(scheme).build();
+            Path whole = dir.resolve("whole-" + scheme);
+            writer.write(manifest, big.source(), whole);
+            for (int workers : new int[] {1, 3}) {
+                Path streamed = dir.resolve("streamed-" + scheme + "-" + workers);
+                Thread adder = new Thread(() -> {
+                    try (BundleBody body = writer.withWorkers(workers).begin(streamed, manifest.created())) {
+                        int i = 0;
+                        for (FileRow row : manifest.files()) {
+                            if (i++ % 2 == 0) {
+                                body.add(row, big.source().open(row));
+                            } else {
+                                Thread.sleep(random.nextInt(20));
+                                body.addDigested(row, big.source().open(row));
+                            }
+                        }
+                        body.finish(manifest);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                adder.start();
+                adder.join();
+                assertEquals(sha256Of(whole), sha256Of(streamed), scheme + " with " + workers + " workers");
+            }
+            assertEquals(big.files().size(), Bundles.verify(whole, scheme.equals(Manifest.UNSIGNED)
+                    ? TrustPolicy.integrityOnly() : Bundles.TRUSTING_KEY).files());
+        }
+    }
+
     private static String sha256Of(Path file) throws Exception {
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
         try (InputStream in = Files.newInputStream(file)) {

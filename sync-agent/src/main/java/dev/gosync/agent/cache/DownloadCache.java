@@ -19,6 +19,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
@@ -74,6 +75,8 @@ public final class DownloadCache implements ModuleSource {
     private final ConcurrentMap<String, CompletableFuture<CachedFile>> files = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Uncommitted> uncommitted = new ConcurrentHashMap<>();
     private final AtomicLong checkNanos = new AtomicLong();
+    /** Zips by layout path: their stamp just before their SHA-256 was computed; see {@link #open(CachedFile)}. */
+    private final ConcurrentMap<String, FileStamp> digestedZips = new ConcurrentHashMap<>();
 
     private DownloadCache(LayoutStore store, ModuleSource upstream, ChecksumVerifier verifier, RetryPolicy retry,
                           DownloadListener listener, Path spool) {
@@ -209,15 +212,57 @@ public final class DownloadCache implements ModuleSource {
         return store.zip(version);
     }
 
+    /**
+     * The bytes of a file {@link #get} returned, even before it is committed: small files from
+     * memory, a zip from its spool file, or from the store once the rename took it there. A zip
+     * comes {@link FileContent#digested() digested} when its {@link FileStamp} is the one taken
+     * just before its SHA-256 was computed in this run; small files are cheap to hash again and
+     * come digested only from memory.
+     *
+     * @throws IOException when the file cannot be opened (e.g. its commit failed)
+     */
+    public FileContent open(CachedFile file) throws IOException {
+        Uncommitted pending = uncommitted.get(file.relativePath());
+        if (pending != null && pending.bytes() != null) {
+            return new FileContent(new ByteArrayInputStream(pending.bytes()), true);
+        }
+        InputStream in;
+        Path opened = file.file();
+        if (pending == null) {
+            in = Files.newInputStream(opened);
+        } else {
+            try {
+                opened = pending.spooled();
+                in = Files.newInputStream(opened);
+            } catch (NoSuchFileException e) {
+                // Its commit is moving it (to a staging file, then into the store): wait for the end.
+                await(pending.done());
+                opened = file.file();
+                in = Files.newInputStream(opened);
+            }
+        }
+        FileStamp before = file.kind() == LayoutPath.Kind.ZIP ? digestedZips.get(file.relativePath()) : null;
+        try {
+            return new FileContent(in, before != null && before.sameAs(FileStamp.of(opened)));
+        } catch (NoSuchFileException e) {
+            // Moved on by its commit after opening: the stream still reads the same file, but its
+            // stamp cannot be compared, so the caller hashes it.
+            return new FileContent(in, false);
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
+    }
+
     /** A file handed out but maybe not yet in the store; small files keep their bytes until it is. */
-    private record Uncommitted(byte[] bytes, CompletableFuture<?> done) {
+    private record Uncommitted(byte[] bytes, Path spooled, CompletableFuture<?> done) {
     }
 
     /** Queues the file for the store; it stays in {@link #uncommitted} until committed (or failed). */
     private void commitLater(ModuleVersion module, LayoutPath.Kind kind, String relativePath,
                              GroupCommit.Content.Written content, byte[] bytes) {
         CompletableFuture<?> done = commits.putLater(module, kind, content);
-        Uncommitted pending = new Uncommitted(bytes, done);
+        Uncommitted pending = new Uncommitted(bytes, content.file(), done);
         uncommitted.put(relativePath, pending);
         done.whenComplete((stored, failure) -> uncommitted.remove(relativePath, pending));
     }
@@ -271,6 +316,7 @@ public final class DownloadCache implements ModuleSource {
         Spooled downloaded = spoolZip(module);
         String h1;
         try {
+            digestedZips.put(relativePath, downloaded.stamp());
             h1 = timed(() -> ModuleZips.verify(module, downloaded.file()));
             verifier.verify(module, LayoutPath.Kind.ZIP, h1, "downloaded from " + upstream.describe());
         } catch (RuntimeException e) {
@@ -285,7 +331,7 @@ public final class DownloadCache implements ModuleSource {
     }
 
     /** A downloaded zip in the spool directory, complete (the store's commit syncs it). */
-    private record Spooled(Path file, long size, String sha256) {
+    private record Spooled(Path file, long size, String sha256, FileStamp stamp) {
     }
 
     /** Streams the zip into a new spool file, starting over when the stream breaks. */
@@ -311,7 +357,8 @@ public final class DownloadCache implements ModuleSource {
                     size += n;
                     listener.received(n);
                 }
-                return new Spooled(target, size, HexFormat.of().formatHex(digest.digest()));
+                // Taken after the last write: any later write to the file shows as another modification time.
+                return new Spooled(target, size, HexFormat.of().formatHex(digest.digest()), FileStamp.of(target));
             } catch (IOException e) {
                 deleteQuietly(target);
                 if (attempt >= retry.maxAttempts()) {
@@ -371,9 +418,11 @@ public final class DownloadCache implements ModuleSource {
         CheckRecords.Record checked;
         boolean recorded;
         try {
-            long size = Files.size(file);
+            FileStamp stamp = FileStamp.of(file);
+            long size = stamp.size();
             Optional<CheckRecords.Record> record = records.read(relativePath).filter(r -> r.size() == size);
             String sha256 = Sha256.ofFile(file);
+            digestedZips.put(relativePath, stamp);
             recorded = record.isPresent() && record.get().sha256().equals(sha256);
             if (recorded) {
                 checked = record.get();

@@ -4,6 +4,7 @@ import dev.gosync.agent.auth.AuthConfig;
 import dev.gosync.agent.auth.GoAuth;
 import dev.gosync.agent.cache.CacheLocation;
 import dev.gosync.agent.cache.CachedFile;
+import dev.gosync.agent.cache.FileContent;
 import dev.gosync.agent.cache.DownloadCache;
 import dev.gosync.agent.checksum.ChecksumVerifier;
 import dev.gosync.agent.checksum.GoSumVerifier;
@@ -21,6 +22,7 @@ import dev.gosync.gomod.resolve.Resolution;
 import dev.gosync.gomod.resolve.Resolver;
 import dev.gosync.agent.state.IncrementalPlan;
 import dev.gosync.agent.state.Selection;
+import dev.gosync.bundle.archive.BundleBody;
 import dev.gosync.bundle.archive.BundleWriter;
 import dev.gosync.bundle.archive.WrittenBundle;
 import dev.gosync.bundle.manifest.CreationTime;
@@ -36,7 +38,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,8 +61,9 @@ import java.util.stream.Collectors;
  *   <li>The plan's files are fetched in parallel into the cache; each is checked on the way (zip
  *       rules, revision info, h1 against the projects' go.sum files and any further
  *       {@link ChecksumVerifier}). Any failure stops the export before a bundle exists.</li>
- *   <li>An incremental export leaves out what its channel shipped before; the bundle is written,
- *       and only then recorded in the state file.</li>
+ *   <li>An incremental export leaves out what its channel shipped before. The files go into the
+ *       bundle while later ones are still being fetched (see {@link BundleBody}); the manifest is
+ *       put in front at the end, and only then is the bundle recorded in the state file.</li>
  * </ol>
  *
  * <p>The same inputs, cache content and {@code SOURCE_DATE_EPOCH} give a byte-identical bundle.
@@ -104,8 +109,9 @@ public final class Exporter {
             Plan plan = resolve(targets, cache, request.jobs(), listener);
             cache.flush();
             List<ParallelFetch.Want> wanted = new ArrayList<>();
-            plan.files().forEach((module, kinds) -> kinds.stream().sorted()
-                    .forEach(kind -> wanted.add(new ParallelFetch.Want(module, kind))));
+            plan.files().forEach((module, kinds) -> kinds.forEach(kind -> wanted.add(new ParallelFetch.Want(module, kind))));
+            // The bundle's order: the manifest sorts its files by path.
+            wanted.sort(Comparator.comparing(w -> relativePath(w.module(), w.kind())));
             int cachedBefore = (int) wanted.stream().filter(w -> cache.has(w.module(), w.kind())).count();
             listener.planned(plan.files().size(), wanted.size(), cachedBefore);
             long resolved = System.nanoTime();
@@ -115,23 +121,37 @@ public final class Exporter {
             }
 
             listener.phase(ExportListener.Phase.FETCH);
-            List<CachedFile> files = ParallelFetch.fetch(cache, wanted, request.jobs());
-            long fetched = System.nanoTime();
-
-            listener.phase(ExportListener.Phase.WRITE);
-            List<FileRow> rows = files.stream().map(f -> new FileRow(f.relativePath(), f.size(), f.sha256(), f.h1()))
-                    .toList();
-            Selection selection = channel.plan().select(rows).requireNoConflicts();
+            Instant created = CreationTime.resolve(settings.environment(), settings.clock());
             BundleWriter writer = writer(request);
-            Manifest manifest = channel.plan().applyTo(Manifest.builder())
-                    .created(CreationTime.resolve(settings.environment(), settings.clock()))
-                    .tool(settings.tool())
-                    .signature(writer.signatureScheme())
-                    .sources(List.of(source))
-                    .files(selection.toShip())
-                    .build();
-            WrittenBundle written = writer.write(manifest,
-                    row -> Files.newInputStream(cache.root().resolve(row.path())), request.output());
+            List<FileRow> rows = new ArrayList<>();
+            List<CachedFile> files;
+            WrittenBundle written;
+            Manifest manifest;
+            Selection selection;
+            long fetched;
+            try (BundleBody body = writer.begin(request.output(), created)) {
+                // Each file goes into the bundle as soon as it and those before it are fetched and
+                // checked, in manifest order (by path), while later ones are still being fetched.
+                files = ParallelFetch.fetch(cache, wanted, request.jobs(), file -> {
+                    FileRow row = new FileRow(file.relativePath(), file.size(), file.sha256(), file.h1());
+                    rows.add(row);
+                    if (!channel.plan().select(List.of(row)).toShip().isEmpty()) {
+                        addToBundle(body, cache, file, row);
+                    }
+                });
+                fetched = System.nanoTime();
+
+                listener.phase(ExportListener.Phase.WRITE);
+                selection = channel.plan().select(rows).requireNoConflicts();
+                manifest = channel.plan().applyTo(Manifest.builder())
+                        .created(created)
+                        .tool(settings.tool())
+                        .signature(writer.signatureScheme())
+                        .sources(List.of(source))
+                        .files(selection.toShip())
+                        .build();
+                written = body.finish(manifest);
+            }
             channel.record(manifest, request.output());
             long end = System.nanoTime();
 
@@ -187,6 +207,26 @@ public final class Exporter {
             listener.resolved(target.input(), resolution.plan().files().size());
         }
         return Plan.merge(plans);
+    }
+
+    /**
+     * Copies a fetched file into the bundle. A zip whose SHA-256 was computed moments ago from the
+     * very bytes opened now (same size, modification time and inode) is not hashed again; any
+     * other file is hashed as it is copied and must match its row.
+     */
+    private static void addToBundle(BundleBody body, DownloadCache cache, CachedFile file, FileRow row) {
+        FileContent content;
+        try {
+            content = cache.open(file);
+        } catch (IOException e) {
+            throw new GosyncException("cannot read " + file.file() + " from the download cache for the bundle: " + e,
+                    "check the disk, and export again", e);
+        }
+        if (content.digested()) {
+            body.addDigested(row, content.stream());
+        } else {
+            body.add(row, content.stream());
+        }
     }
 
     private BundleWriter writer(ExportRequest request) {

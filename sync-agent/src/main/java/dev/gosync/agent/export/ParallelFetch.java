@@ -15,10 +15,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * Gets many files through the download cache with a fixed number of threads. The first failure
- * stops the rest: files already complete stay in the cache for the next run.
+ * stops the rest: files already complete stay in the cache for the next run. The threads take the
+ * files in the order wanted, so a caller that consumes them in that order rarely waits long.
  */
 final class ParallelFetch {
     /** How long a failed fetch waits for the other threads to notice and stop. */
@@ -33,6 +35,15 @@ final class ParallelFetch {
 
     /** The files, in the order wanted, all in the cache's store when it returns. */
     static List<CachedFile> fetch(DownloadCache cache, List<Want> wanted, int jobs) {
+        return fetch(cache, wanted, jobs, file -> { });
+    }
+
+    /**
+     * As {@link #fetch(DownloadCache, List, int)}, handing each file to {@code inOrder} as soon as
+     * it and all wanted before it are fetched, while the rest are still being fetched. A failure
+     * of {@code inOrder} stops the fetch like a failed download.
+     */
+    static List<CachedFile> fetch(DownloadCache cache, List<Want> wanted, int jobs, Consumer<CachedFile> inOrder) {
         boolean fetched = false;
         AtomicInteger threads = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
@@ -46,12 +57,14 @@ final class ParallelFetch {
             for (Want want : wanted) {
                 futures.add(done.submit(() -> cache.get(want.module(), want.kind())));
             }
+            List<CachedFile> files = new ArrayList<>();
             for (int i = 0; i < wanted.size(); i++) {
                 rethrowFailure(done.take());
-            }
-            List<CachedFile> files = new ArrayList<>();
-            for (Future<CachedFile> f : futures) {
-                files.add(f.get());
+                while (files.size() < futures.size() && futures.get(files.size()).isDone()) {
+                    CachedFile next = futures.get(files.size()).get();
+                    files.add(next);
+                    inOrder.accept(next);
+                }
             }
             fetched = true;
             return files;

@@ -74,6 +74,16 @@ class ExportBundleTest {
     }
 
     @Test
+    void theBundleDoesNotDependOnHowManyFilesAreFetchedAtOnceNorOnWhatWasCached() throws IOException {
+        // The files are written while later ones are still being fetched: the timing must not show.
+        export(request("one.tar.zst").jobs(1).cacheDir(tmp.resolve("cache-1")).build());
+        export(request("many.tar.zst").jobs(8).cacheDir(tmp.resolve("cache-8")).build());
+        export(request("warm.tar.zst").jobs(3).cacheDir(tmp.resolve("cache-1")).build());
+        assertEquals(-1, Files.mismatch(tmp.resolve("one.tar.zst"), tmp.resolve("many.tar.zst")));
+        assertEquals(-1, Files.mismatch(tmp.resolve("one.tar.zst"), tmp.resolve("warm.tar.zst")));
+    }
+
+    @Test
     void anIncrementalExportCarriesOnlyWhatTheChannelLacks() {
         Path state = tmp.resolve("state.db");
         ChannelMode stable = new ChannelMode.Incremental("stable", state);

@@ -19,11 +19,13 @@ import dev.gosync.gomod.zip.ModuleZips;
 import dev.gosync.gomod.zip.ZipSource;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,6 +54,13 @@ class ExportFailureTest {
 
     private void assertNoBundle() {
         assertFalse(Files.exists(tmp.resolve("out.tar.zst")), "a failed export must not leave a bundle");
+        // Files go into the bundle while others are still fetched: nothing of that may remain either.
+        try (Stream<Path> left = Files.list(tmp)) {
+            assertEquals(List.of(), left.map(p -> p.getFileName().toString()).filter(n -> n.contains("out.tar.zst"))
+                    .toList(), "a failed export must not leave a half-written bundle");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
