@@ -3,6 +3,7 @@ package dev.gosync.serve.http;
 import dev.gosync.gomod.module.LayoutPath;
 import dev.gosync.gomod.module.ModuleVersion;
 import dev.gosync.gomod.module.ProxyLayout;
+import dev.gosync.gomod.store.FileStamp;
 import dev.gosync.serve.latest.LatestVersion;
 import java.io.IOException;
 import java.io.UncheckedIOException;

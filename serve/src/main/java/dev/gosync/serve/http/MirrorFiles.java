@@ -1,6 +1,7 @@
 package dev.gosync.serve.http;
 
 import dev.gosync.gomod.module.LayoutPath;
+import dev.gosync.gomod.store.FileStamp;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -54,7 +55,7 @@ final class MirrorFiles {
         Path file = root.resolve(relative);
         boolean cacheable = layout.kind() != LayoutPath.Kind.ZIP;
         for (int attempt = 0; attempt < READ_ATTEMPTS; attempt++) {
-            FileStamp stamp = FileStamp.of(file);
+            FileStamp stamp = FileStamp.ofRegularFile(file);
             if (stamp == null) {
                 return null;
             }
@@ -77,10 +78,10 @@ final class MirrorFiles {
             }
             byte[] body = read(file, stamp);
             // Replaced between the two stats: the bytes may belong to either file; read again.
-            if (body == null || !stamp.equals(FileStamp.of(file))) {
+            if (body == null || !stamp.equals(FileStamp.ofRegularFile(file))) {
                 continue;
             }
-            Representation rep = Representation.of(body, true, contentType(layout.kind()), stamp.etag(),
+            Representation rep = Representation.of(body, true, contentType(layout.kind()), etag(stamp),
                     stamp.mtimeSeconds());
             remember(relative, new Cached(stamp, rep), hit);
             return rep;
@@ -90,7 +91,7 @@ final class MirrorFiles {
 
     /** The stamp of a layout file, or null; used to key what is computed from it. */
     FileStamp stamp(String relativePath) throws IOException {
-        return FileStamp.of(root.resolve(relativePath));
+        return FileStamp.ofRegularFile(root.resolve(relativePath));
     }
 
     /** The whole content of a small file, or null if it is missing or not small. */
@@ -105,7 +106,7 @@ final class MirrorFiles {
      */
     byte[] readUpTo(String relativePath, long maxSize) throws IOException {
         Path file = root.resolve(relativePath);
-        FileStamp stamp = FileStamp.of(file);
+        FileStamp stamp = FileStamp.ofRegularFile(file);
         if (stamp == null || stamp.size() > maxSize || !insideMirror(file)) {
             return null;
         }
@@ -157,6 +158,12 @@ final class MirrorFiles {
         return c.representation.body().length + (c.representation.gzipped() == null ? 0 : c.representation.gzipped().length);
     }
 
+    /** A strong entity tag for the bytes of one file version: a new file gets a new inode, so a new tag. */
+    static String etag(FileStamp stamp) {
+        return "\"" + Long.toHexString(Math.floorDiv(stamp.mtimeNanos(), 1000)) + "-" + Long.toHexString(stamp.size())
+                + "-" + Integer.toHexString(Objects.hashCode(stamp.fileKey())) + "\"";
+    }
+
     private static Streamed open(Path file, FileStamp stamp) throws IOException {
         FileChannel channel;
         try {
@@ -165,7 +172,7 @@ final class MirrorFiles {
             return null;
         }
         // The size of the open file, not the path: if the path was replaced after the stat, the stamp is stale.
-        if (channel.size() != stamp.size() || !Objects.equals(stamp, FileStamp.of(file))) {
+        if (channel.size() != stamp.size() || !Objects.equals(stamp, FileStamp.ofRegularFile(file))) {
             channel.close();
             return null;
         }

@@ -1,6 +1,7 @@
 package dev.gosync.serve.http;
 
 import dev.gosync.gomod.module.LayoutPath;
+import dev.gosync.gomod.store.FileStamp;
 import dev.gosync.serve.auth.AccessPolicy;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFuture;
@@ -232,7 +233,7 @@ final class MirrorHandler extends ChannelInboundHandlerAdapter {
         try {
             FileStamp stamp = file.stamp();
             HttpHeaders h = ex.request.headers();
-            String etag = stamp.etag();
+            String etag = MirrorFiles.etag(stamp);
             if (notModified(h, etag, null, stamp.mtimeSeconds())) {
                 sendNotModified(ctx, ex, etag, stamp.mtimeSeconds(), false);
                 return;
