@@ -37,7 +37,7 @@ final class VendorCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--dir", paramLabel = "PROJECT",
-            description = "The directory holding the project's go.mod or go.work (default: the current directory).")
+            description = "The project: a directory holding a go.work, or a module's directory or one below it, as the go command finds its module root (default: the current directory).")
     Path dir;
 
     @Option(names = "--from", paramLabel = "MIRROR_DIR|URL",
@@ -82,7 +82,7 @@ final class VendorCommand implements Callable<Integer> {
             out.println(json(result, source));
         } else if (!quiet) {
             if (result.nothingToVendor()) {
-                out.println("no dependencies to vendor" + (Files.exists(project.resolve("vendor")) ? "" : "; there is no vendor directory"));
+                out.println("no dependencies to vendor" + (Files.exists(result.vendorDir()) ? "" : "; there is no vendor directory"));
             } else {
                 out.printf(Locale.ROOT, "vendored %s of %s into %s (%s, %s), %s checked against go.sum%n",
                         count(result.packages(), "package"), count(result.modules().size(), "module"), result.vendorDir(),

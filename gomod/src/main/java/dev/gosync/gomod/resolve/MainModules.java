@@ -47,8 +47,8 @@ public final class MainModules {
 
     /**
      * What the go command works with in {@code dir} when {@code GOWORK} is unset: the workspace of
-     * the nearest go.work in dir or a parent directory if there is one, else the module of
-     * {@code dir/go.mod}.
+     * the nearest go.work in dir or a parent directory if there is one, else the module of the
+     * nearest go.mod there.
      */
     public static MainModules open(Path dir) {
         return open(dir, null);
@@ -57,12 +57,27 @@ public final class MainModules {
     /**
      * What the go command works with in {@code dir} under the given {@code GOWORK} value (null
      * when unset): the workspace of the go.work file {@link WorkspaceFile#locate} finds, else the
-     * module of {@code dir/go.mod}.
+     * module whose root is dir or its nearest parent with a go.mod ({@link #moduleRoot}).
      *
      * @throws MainModuleException as {@link #workspace} and {@link #module} do, or for a relative GOWORK
      */
     public static MainModules open(Path dir, String gowork) {
-        return WorkspaceFile.locate(dir, gowork).map(MainModules::workspace).orElseGet(() -> module(dir));
+        return WorkspaceFile.locate(dir, gowork).map(MainModules::workspace).orElseGet(() -> module(moduleRoot(dir)));
+    }
+
+    /**
+     * The module root the go command uses when run in {@code dir}: the nearest of dir and its
+     * parent directories that holds a go.mod file, or dir itself when none does (so that the
+     * error names it).
+     */
+    public static Path moduleRoot(Path dir) {
+        Path start = dir.toAbsolutePath().normalize();
+        for (Path d = start; d != null; d = d.getParent()) {
+            if (Files.isRegularFile(d.resolve("go.mod"))) {
+                return d;
+            }
+        }
+        return start;
     }
 
     /**
@@ -152,7 +167,7 @@ public final class MainModules {
         try {
             goMod = ModFile.parse(file.toString(), Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
-            throw new MainModuleException("go.mod file not found in " + dir,
+            throw new MainModuleException("go.mod file not found in " + dir + " or any parent directory",
                     "run gosync in a module's directory, or create one with go mod init", e);
         } catch (IOException e) {
             throw unreadable(file, e);

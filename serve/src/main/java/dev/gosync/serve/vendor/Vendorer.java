@@ -82,8 +82,9 @@ public final class Vendorer {
     }
 
     /**
-     * Vendors the module whose go.mod is in {@code projectDir}, or the workspace whose go.work is
-     * (unless {@code GOWORK=off}). A go.work in a parent directory, or a {@code GOWORK} file
+     * Vendors the module whose go.mod is in {@code projectDir} or its nearest parent with one, as
+     * the go command finds its module root, or the workspace whose go.work is in projectDir (unless
+     * {@code GOWORK=off}). A go.work in a parent directory, or a {@code GOWORK} file
      * elsewhere, is refused as {@code go mod vendor} refuses workspace mode.
      *
      * @throws VendorException            when a package is missing or ambiguous, go.mod is not tidy,
@@ -92,8 +93,11 @@ public final class Vendorer {
      * @throws dev.gosync.gomod.GosyncException for unreadable or malformed go.mod, go.work or go.sum files
      */
     public VendorResult vendor(Path projectDir) {
-        Path dir = projectDir.toAbsolutePath().normalize();
-        MainModules mains = WorkspaceLookup.find(dir, gowork);
+        MainModules mains = WorkspaceLookup.find(projectDir.toAbsolutePath().normalize(), gowork);
+        // Like the go command run below its module root, vendor/ goes to the root: the module's
+        // directory, or the go.work's.
+        Path dir = mains.workFile().map(Path::getParent)
+                .orElseGet(() -> mains.modules().get(0).dir().orElseThrow());
         Path workDir;
         try {
             workDir = Files.createTempDirectory(dir, ".gosync-vendor-");

@@ -46,7 +46,7 @@ final class WorkspaceLookup {
             throw new VendorException(e.getMessage(), e.remedy());
         }
         if (workFile.isEmpty()) {
-            return MainModules.module(dir);
+            return MainModules.module(MainModules.moduleRoot(dir));
         }
         Path file = workFile.get();
         Path root = file.getParent() == null ? file : file.getParent();

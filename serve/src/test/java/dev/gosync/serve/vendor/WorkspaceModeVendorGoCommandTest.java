@@ -63,7 +63,11 @@ class WorkspaceModeVendorGoCommandTest {
                 "ws/self/go.work", "go 1.22\n\nuse (\n\t.\n\t../b\n)\n",
                 "ws/self/go.mod", "module example.com/self\n" + requirePlain,
                 "ws/self/go.sum", goSum,
-                "ws/self/self.go", "package self\n\nimport \"example.com/plain\"\n\n// S is here.\nconst S = plain.P\n");
+                "ws/self/self.go", "package self\n\nimport \"example.com/plain\"\n\n// S is here.\nconst S = plain.P\n",
+                "ws/a/sub/sub.go", "package sub\n\nimport \"example.com/plain\"\n\n// U is here.\nconst U = plain.P\n",
+                "solo/go.mod", "module example.com/solo\n" + requirePlain,
+                "solo/go.sum", goSum,
+                "solo/pkg/pkg.go", "package pkg\n\nimport \"example.com/plain\"\n\n// K is here.\nconst K = plain.P\n");
     }
 
     /**
@@ -86,6 +90,9 @@ class WorkspaceModeVendorGoCommandTest {
         "ws/self, -,                  work, vendors",
         "ws/self, off,                mod, vendors",
         "ws/self, ROOT/ws/go.work,    mod, refuses",
+        "solo/pkg, -,                 mod, vendors",
+        "ws/a/sub, off,               mod, vendors",
+        "ws/a/sub, -,                 mod, refuses",
     })
     void vendorsOrRefusesAsTheGoCommandDoes(String dir, String gowork, String goCmd, String outcome) throws IOException {
         String name = (dir + "-" + gowork).replaceAll("[^A-Za-z0-9.-]", "_");

@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A project directory inside a workspace is exported as the go command works there: with the
- * whole workspace of the go.work above it, unless GOWORK says otherwise. (That the resolver's
+ * A project directory is exported as the go command works there: inside a workspace, with the
+ * whole workspace of the go.work above it, unless GOWORK says otherwise; below a module root,
+ * as that module. (That the resolver's
  * graph for such a directory equals {@code go list -m all} run there is proved in gomod's
  * ResolverGoCommandTest.)
  */
@@ -47,6 +48,13 @@ class ExportWorkspaceTest {
     @Test
     void goworkOffExportsTheModuleAlone() {
         assertEquals(Set.of("example.com/x@v1.0.0"), planned(Map.of("GOWORK", "off")));
+    }
+
+    @Test
+    void aPackageDirectoryBelowAModuleRootIsExportedAsItsModule() throws IOException {
+        service = Files.createDirectories(service.resolve("internal/handler"));
+        assertEquals(Set.of("example.com/x@v1.0.0"), planned(Map.of("GOWORK", "off")));
+        assertEquals(Set.of("example.com/x@v1.0.0", "example.com/y@v1.0.0"), planned(Map.of()));
     }
 
     @Test
