@@ -28,7 +28,8 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
  * being fetched: first the files, in manifest order, as each becomes ready ({@link #add}); then
  * the manifest, which needs every file's digest, in front of them ({@link #finish}).
  *
- * <p>The files' tar entries go into a temporary file next to the target: with zstd, as one
+ * <p>The files' tar entries go into a temporary file (next to the target, or in a directory the
+ * caller names): with zstd, as one
  * compressed frame; with gzip, as plain tar. {@link #finish} writes the head (the manifest and
  * signature entries) and then the files: with zstd, the head as a frame of its own followed by
  * the files' frame (zstd frames concatenate: readers see one tar stream); with gzip, head and
@@ -53,16 +54,17 @@ public final class BundleBody implements AutoCloseable {
     private final List<FileRow> rows = new ArrayList<>();
     private boolean done;
 
-    BundleBody(BundleWriter writer, Path target, Instant mtime, BundleOutput output) {
+    BundleBody(BundleWriter writer, Path target, Instant mtime, BundleOutput output, Path tempDir) {
         this.writer = writer;
         this.target = target;
         this.mtime = mtime;
         this.output = output;
-        Path dir = target.toAbsolutePath().getParent();
         Path created = null;
         FileOutputStream opened = null;
         try {
-            created = Files.createTempFile(dir, "." + target.getFileName() + ".", ".body.tmp");
+            created = Files.createTempFile(tempDir, "." + target.getFileName() + ".", ".body.tmp");
+            // A run stopped by Ctrl-C or SIGTERM skips close(); the JVM's exit hook still removes it.
+            created.toFile().deleteOnExit();
             opened = new FileOutputStream(created.toFile());
             this.temp = created;
             this.file = opened;
@@ -72,8 +74,8 @@ public final class BundleBody implements AutoCloseable {
         } catch (IOException e) {
             closeQuietly(opened);
             deleteQuietly(created);
-            throw new BundleException(Problem.IO, "cannot create a file next to " + target + ": " + e.getMessage(),
-                    "check that the directory exists and is writable", e);
+            throw new BundleException(Problem.IO, "cannot create a temporary file in " + tempDir + " for " + target + ": "
+                    + e.getMessage(), "check that the directory exists and is writable", e);
         }
     }
 

@@ -106,8 +106,17 @@ public final class BundleWriter {
      * @throws BundleException {@code TARGET_EXISTS}, or {@code IO} when no file can be created next to the target
      */
     public BundleBody begin(Path target, Instant created) {
+        return begin(target, created, target.toAbsolutePath().getParent());
+    }
+
+    /**
+     * As {@link #begin(Path, Instant)}, with the files' temporary file in {@code tempDir}: for a
+     * long export, a directory other than the target's keeps a bundle-sized temporary file off the
+     * output medium, which then needs room for the bundle only once.
+     */
+    public BundleBody begin(Path target, Instant created, Path tempDir) {
         BundleOutput output = partSize == 0 ? BundleOutput.single(target) : BundleOutput.split(target, partSize);
-        return new BundleBody(this, target, created, output);
+        return new BundleBody(this, target, created, output, tempDir);
     }
 
     Compression compression() {

@@ -12,6 +12,7 @@ import dev.gosync.bundle.manifest.ManifestException;
 import dev.gosync.bundle.testing.TestBundles;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,21 @@ class BundleBodyTest {
         assertEquals(List.of("b.tar.zst"), Bundles.listing(dir), "the files' temporary file is gone");
         assertEquals(manifest.files().size(), Bundles.verify(dir.resolve("b.tar.zst"), TrustPolicy.integrityOnly())
                 .files());
+    }
+
+    @Test
+    void aTemporaryDirectoryKeepsTheFilesFrameOffTheOutputsDirectory() throws IOException {
+        Path out = Files.createDirectories(dir.resolve("medium"));
+        Path scratch = Files.createDirectories(dir.resolve("scratch"));
+        try (BundleBody body = BundleWriter.unsigned().begin(out.resolve("b.tar.zst"), manifest.created(), scratch)) {
+            addAll(body, manifest.files());
+            assertEquals(List.of(), Bundles.listing(out), "nothing on the output medium before the end");
+            assertEquals(1, Bundles.listing(scratch).size(), "the files' frame: " + Bundles.listing(scratch));
+            body.finish(manifest);
+        }
+        assertEquals(List.of("b.tar.zst"), Bundles.listing(out));
+        assertEquals(List.of(), Bundles.listing(scratch));
+        assertEquals(manifest.files().size(), Bundles.verify(out.resolve("b.tar.zst"), TrustPolicy.integrityOnly()).files());
     }
 
     @Test

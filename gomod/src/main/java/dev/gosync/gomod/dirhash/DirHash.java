@@ -5,6 +5,7 @@ import dev.gosync.gomod.GoStrings;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
@@ -59,6 +60,9 @@ public final class DirHash {
     public static String hashZip(Path zip) {
         try (ZipFile zf = new ZipFile(zip.toFile(), StandardCharsets.UTF_8)) {
             return ZipDigests.hash(zf);
+        } catch (InterruptedIOException e) {
+            throw new DirHashException("hashing zip " + zip + " was interrupted",
+                    "nothing is wrong with the zip; run the command again", e);
         } catch (IOException e) {
             throw new DirHashException("cannot hash zip " + zip + ": " + describe(e),
                     "the zip is corrupt or not a zip file; fetch it again", e);

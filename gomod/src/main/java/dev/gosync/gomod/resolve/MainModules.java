@@ -62,7 +62,20 @@ public final class MainModules {
      * @throws MainModuleException as {@link #workspace} and {@link #module} do, or for a relative GOWORK
      */
     public static MainModules open(Path dir, String gowork) {
-        return WorkspaceFile.locate(dir, gowork).map(MainModules::workspace).orElseGet(() -> module(moduleRoot(dir)));
+        Optional<Path> workFile = WorkspaceFile.locate(dir, gowork);
+        if (workFile.isEmpty()) {
+            return module(moduleRoot(dir));
+        }
+        MainModules workspace = workspace(workFile.get());
+        Path root = moduleRoot(dir);
+        boolean inAModule = Files.isRegularFile(root.resolve("go.mod"));
+        if (inAModule && workspace.modules().stream().noneMatch(m -> m.dir().orElseThrow().equals(root))) {
+            // The go command refuses to build here too: the workspace would stand in for a module it does not use.
+            throw new MainModuleException(dir + " is in the module at " + root + ", which the workspace of "
+                    + workFile.get() + " does not use", "add it to the workspace (go work use " + root
+                    + "), or work on it alone with GOWORK=off");
+        }
+        return workspace;
     }
 
     /**
@@ -193,6 +206,19 @@ public final class MainModules {
     private static GosyncException unreadable(Path file, IOException e) {
         return new MainModuleException("cannot read " + file + ": " + e.getMessage(),
                 "check that the file exists and is readable", e);
+    }
+
+    /**
+     * The files that record the hashes of this graph's modules, as the go command reads them: in
+     * a workspace the go.work file's own {@code .sum} beside it ({@code go.work.sum}, or
+     * {@code FILE.sum} for a GOWORK file of another name), then every workspace module's go.sum;
+     * else the module's go.sum. Files that do not exist are listed too.
+     */
+    public List<Path> goSumFiles() {
+        List<Path> files = new ArrayList<>();
+        workFile.ifPresent(work -> files.add(work.resolveSibling(work.getFileName() + ".sum")));
+        modules.forEach(m -> m.dir().ifPresent(dir -> files.add(dir.resolve("go.sum"))));
+        return files;
     }
 
     /** The main modules: one, or the workspace modules in go.work order. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,5 +62,31 @@ class WorkspaceFileTest {
 
         assertEquals(2, MainModules.open(a).modules().size());
         assertEquals(1, MainModules.open(a, "off").modules().size());
+    }
+
+    @Test
+    void aModuleTheWorkspaceDoesNotUseIsRefusedRatherThanStoodInForByTheWorkspace() throws IOException {
+        Path used = Files.createDirectories(tmp.resolve("tools"));
+        Path project = Files.createDirectories(tmp.resolve("src/proj"));
+        Files.writeString(used.resolve("go.mod"), "module example.com/tools\n\ngo 1.21\n");
+        Files.writeString(project.resolve("go.mod"), "module example.com/proj\n\ngo 1.21\n");
+        Files.writeString(tmp.resolve("go.work"), "go 1.22\n\nuse ./tools\n");
+
+        MainModuleException e = assertThrows(MainModuleException.class,
+                () -> MainModules.open(Files.createDirectories(project.resolve("cmd")), null));
+        assertEquals(project + "/cmd is in the module at " + project + ", which the workspace of " + tmp.resolve("go.work")
+                + " does not use", e.getMessage());
+        assertEquals("example.com/proj", MainModules.open(project, "off").modules().get(0).path());
+    }
+
+    @Test
+    void theHashesOfAWorkspaceAreInItsWorkFilesSumBesideItAndEveryModulesGoSum() throws IOException {
+        Path a = Files.createDirectories(tmp.resolve("a"));
+        Files.writeString(a.resolve("go.mod"), "module example.com/a\n\ngo 1.21\n");
+        Path release = Files.writeString(tmp.resolve("release.work"), "go 1.22\n\nuse ./a\n");
+
+        assertEquals(List.of(tmp.resolve("release.work.sum"), a.resolve("go.sum")),
+                MainModules.open(a, release.toString()).goSumFiles());
+        assertEquals(List.of(a.resolve("go.sum")), MainModules.open(a, "off").goSumFiles());
     }
 }

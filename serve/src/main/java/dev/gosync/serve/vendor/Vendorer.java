@@ -135,11 +135,7 @@ public final class Vendorer {
             return GoSum.read(dir.resolve("go.sum"));
         }
         GoSum all = new GoSum();
-        List<Path> files = new ArrayList<>();
-        Path workFile = mains.workFile().orElseThrow();
-        files.add(workFile.resolveSibling(workFile.getFileName() + ".sum"));
-        mains.modules().forEach(m -> files.add(m.dir().orElseThrow().resolve("go.sum")));
-        for (Path file : files) {
+        for (Path file : mains.goSumFiles()) {
             for (GoSumLine line : GoSum.read(file).lines()) {
                 if (line.version().endsWith("/go.mod")) {
                     String v = line.version().substring(0, line.version().length() - "/go.mod".length());

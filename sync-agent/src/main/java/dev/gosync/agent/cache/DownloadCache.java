@@ -118,6 +118,14 @@ public final class DownloadCache implements ModuleSource {
         return store.root();
     }
 
+    /**
+     * A directory of the cache for a run's own temporary files, outside the layout; files left
+     * there by a killed run are removed by a later one once they are a day old.
+     */
+    public Path scratchDir() {
+        return spool;
+    }
+
     /** Whether the store holds the file, checked or not; never fetches. */
     public boolean has(ModuleVersion module, LayoutPath.Kind kind) {
         return store.has(module, kind);

@@ -129,7 +129,8 @@ public final class Exporter {
             Manifest manifest;
             Selection selection;
             long fetched;
-            try (BundleBody body = writer.begin(request.output(), created)) {
+            // The files' temporary frame stays in the cache, so the output medium needs room for the bundle once.
+            try (BundleBody body = writer.begin(request.output(), created, cache.scratchDir())) {
                 // Each file goes into the bundle as soon as it and those before it are fetched and
                 // checked, in manifest order (by path), while later ones are still being fetched.
                 files = ParallelFetch.fetch(cache, wanted, request.jobs(), file -> {
@@ -176,12 +177,7 @@ public final class Exporter {
         for (ExportInput input : inputs) {
             if (input instanceof ExportInput.Project project) {
                 MainModules mains = MainModules.open(project.dir(), settings.environment().get("GOWORK"));
-                List<Path> goSums = new ArrayList<>();
-                mains.workFile().ifPresent(work -> goSums.add(work.resolveSibling("go.work.sum")));
-                for (MainModule main : mains.modules()) {
-                    main.dir().ifPresent(dir -> goSums.add(dir.resolve("go.sum")));
-                }
-                targets.add(new Target(input, mains, goSums));
+                targets.add(new Target(input, mains, mains.goSumFiles()));
             } else {
                 targets.add(new Target(input, null, List.of()));
             }

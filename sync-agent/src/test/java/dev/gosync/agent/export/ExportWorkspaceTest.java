@@ -2,6 +2,7 @@ package dev.gosync.agent.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gosync.gomod.GosyncException;
 import java.io.IOException;
@@ -55,6 +56,16 @@ class ExportWorkspaceTest {
         service = Files.createDirectories(service.resolve("internal/handler"));
         assertEquals(Set.of("example.com/x@v1.0.0"), planned(Map.of("GOWORK", "off")));
         assertEquals(Set.of("example.com/x@v1.0.0", "example.com/y@v1.0.0"), planned(Map.of()));
+    }
+
+    @Test
+    void aModuleTheWorkspaceAboveDoesNotUseIsRefusedNotReplacedByTheWorkspace() throws IOException {
+        service = write(tmp.resolve("ws/tools/lint/go.mod"), "module example.com/lint\n\ngo 1.21\n").getParent();
+        GosyncException e = assertThrows(GosyncException.class, () -> planned(Map.of()));
+        assertTrue(e.getMessage().endsWith("which the workspace of " + tmp.resolve("ws/go.work") + " does not use"),
+                e.getMessage());
+        assertTrue(e.remedy().contains("GOWORK=off"), e.remedy());
+        assertEquals(Set.of(), planned(Map.of("GOWORK", "off")));
     }
 
     @Test
