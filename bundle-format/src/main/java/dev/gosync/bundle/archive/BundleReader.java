@@ -14,6 +14,7 @@ import dev.gosync.gomod.GosyncException;
 import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -50,6 +51,8 @@ public final class BundleReader implements Closeable {
     private final String name;
     private final BufferedInputStream compressed;
     private final DecompressionLimit decompressed;
+    /** The zstd frames read, for a complete end; null for gzip, whose decoder checks that itself. */
+    private final ZstdFrameTracker frames;
     private final TarArchiveInputStream tar;
     private final Manifest manifest;
     private final VerifiedSigner signer;
@@ -59,11 +62,12 @@ public final class BundleReader implements Closeable {
     private boolean finished;
 
     private BundleReader(BundleInput input, BufferedInputStream compressed, DecompressionLimit decompressed,
-            TarArchiveInputStream tar, Manifest manifest, VerifiedSigner signer) {
+            ZstdFrameTracker frames, TarArchiveInputStream tar, Manifest manifest, VerifiedSigner signer) {
         this.input = input;
         this.name = "bundle " + input.name();
         this.compressed = compressed;
         this.decompressed = decompressed;
+        this.frames = frames;
         this.tar = tar;
         this.manifest = manifest;
         this.signer = signer;
@@ -85,7 +89,9 @@ public final class BundleReader implements Closeable {
         try {
             BufferedInputStream compressed = new BufferedInputStream(input.stream(), 1 << 16);
             Compression compression = Compression.detect(compressed, name);
-            DecompressionLimit decompressed = new DecompressionLimit(compression.decompress(compressed),
+            ZstdFrameTracker frames = compression == Compression.ZSTD ? new ZstdFrameTracker(compressed) : null;
+            InputStream decoder = frames != null ? Compression.zstdDecoder(frames) : compression.decompress(compressed);
+            DecompressionLimit decompressed = new DecompressionLimit(decoder,
                     BundleLayout.MAX_MANIFEST_BYTES + BundleLayout.MAX_SIGNATURE_BYTES + HEADER_ALLOWANCE, name);
             opened = decompressed;
             // Block size 512: the tar reader must not skip padding itself, so that checkEnd sees every byte.
@@ -107,7 +113,7 @@ public final class BundleReader implements Closeable {
                         "import it only if you trust how it reached you, with the option that allows unsigned bundles");
             }
             decompressed.setLimit(decompressed.count() + expectedRemainder(manifest));
-            return new BundleReader(input, compressed, decompressed, tar, manifest, signer);
+            return new BundleReader(input, compressed, decompressed, frames, tar, manifest, signer);
         } catch (IOException e) {
             closeQuietly(opened);
             throw corrupt(input, name, e);
@@ -231,6 +237,10 @@ public final class BundleReader implements Closeable {
         }
         if (compressed.read() >= 0) {
             throw trailing("data after the end of the compressed stream");
+        }
+        String incomplete = frames == null ? null : frames.incompleteness();
+        if (incomplete != null) {
+            throw corrupt(input, name, new IOException(incomplete));
         }
     }
 

@@ -79,7 +79,16 @@ public enum Compression {
      * past the end of its member, so the caller can check that nothing follows.
      */
     InputStream decompress(BufferedInputStream raw) throws IOException {
-        return this == ZSTD ? new ZstdInputStreamNoFinalizer(raw) : new GzipCompressorInputStream(raw, false);
+        return this == ZSTD ? zstdDecoder(raw) : new GzipCompressorInputStream(raw, false);
+    }
+
+    /**
+     * A zstd decoder of raw. It reports a clean end where raw stops inside a frame that follows
+     * another in the same read buffer, so a reader that must see complete frames also follows
+     * them ({@link ZstdFrameTracker}).
+     */
+    static InputStream zstdDecoder(InputStream raw) throws IOException {
+        return new ZstdInputStreamNoFinalizer(raw);
     }
 
     /** The compression whose magic bytes start {@code raw}; leaves the stream where it was. */
