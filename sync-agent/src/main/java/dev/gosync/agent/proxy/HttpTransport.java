@@ -3,22 +3,24 @@ package dev.gosync.agent.proxy;
 import dev.gosync.agent.auth.AuthConfig;
 import dev.gosync.bundle.manifest.Redaction;
 import dev.gosync.gomod.store.ModuleNotFoundException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
+import java.net.HttpURLConnection;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLException;
 
 /**
@@ -36,16 +38,23 @@ final class HttpTransport {
         T handle(BodyStream body) throws IOException;
     }
 
-    private final HttpClient client;
     private final ProxyClientSettings settings;
 
     HttpTransport(ProxyClientSettings settings) {
         this.settings = settings;
-        this.client = HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(settings.connectTimeout())
-                .sslContext(settings.sslContext())
-                .build();
+    }
+
+    /**
+     * One answer: status, headers and body. A blocking {@link HttpURLConnection} per request (the
+     * JDK keeps connections alive underneath): for an export's many bodies, streamed on the
+     * fetching thread, it costs about half the CPU of {@code java.net.http.HttpClient}, whose
+     * selector thread hands every buffer to the reader (docs/PERFORMANCE.md). HTTP/1.1 only, also
+     * over TLS, where the go command would take HTTP/2 if offered; the bytes are the same.
+     */
+    private record Exchange(int statusCode, HttpURLConnection connection, InputStream body) {
+        Optional<String> header(String name) {
+            return Optional.ofNullable(connection.getHeaderField(name));
+        }
     }
 
     /**
@@ -61,7 +70,7 @@ final class HttpTransport {
         for (int attempt = 1; ; attempt++) {
             Failure failure;
             try {
-                HttpResponse<InputStream> response = send(request);
+                Exchange response = send(request);
                 if (response.statusCode() == 200) {
                     return handler.handle(new BodyStream(response.body(), request.context(), settings.readTimeout(),
                             limit, tooLarge));
@@ -93,10 +102,10 @@ final class HttpTransport {
      * 4xx over https, even with the same credentials; repeating an identical request, or every
      * 404 of the path probing {@code go get} does, would only double the traffic.)
      */
-    private HttpResponse<InputStream> send(Request request) throws IOException, InterruptedException {
+    private Exchange send(Request request) throws IOException, InterruptedException {
         URI url = request.url();
         Optional<String> sent = credentialsFor(request, url);
-        HttpResponse<InputStream> response = follow(request, sent);
+        Exchange response = follow(request, sent);
         int status = response.statusCode();
         if ((status == 401 || status == 403) && settings.auth().mayAuthenticate(url)
                 && request.base().rawUserInfo().isEmpty()) {
@@ -110,22 +119,12 @@ final class HttpTransport {
     }
 
     /** Sends the request with {@code credentials}, then follows redirects, each hop with its own credentials. */
-    private HttpResponse<InputStream> follow(Request request, Optional<String> credentials)
-            throws IOException, InterruptedException {
+    private Exchange follow(Request request, Optional<String> credentials) throws IOException, InterruptedException {
         URI url = request.url();
         Optional<String> authorization = credentials;
         for (int redirects = 0; ; redirects++) {
-            HttpRequest.Builder builder = HttpRequest.newBuilder(url)
-                    .GET()
-                    .timeout(settings.readTimeout())
-                    .header("User-Agent", USER_AGENT);
-            if (url.getScheme().equals("http")) {
-                // As the go command: HTTP/2 only where TLS negotiates it, never an h2c upgrade.
-                builder.version(HttpClient.Version.HTTP_1_1);
-            }
-            authorization.ifPresent(value -> builder.header("Authorization", value));
-            HttpResponse<InputStream> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
-            Optional<String> location = response.headers().firstValue("Location");
+            Exchange response = exchange(url, authorization);
+            Optional<String> location = response.header("Location");
             if (!isRedirect(response.statusCode()) || location.isEmpty()) {
                 return response;
             }
@@ -136,6 +135,99 @@ final class HttpTransport {
             url = redirectTarget(request, url, location.get());
             authorization = credentialsFor(request, url);
         }
+    }
+
+    /** One GET of url, without following redirects: connected, sent, and its status and headers read. */
+    private Exchange exchange(URI url, Optional<String> authorization) throws IOException, InterruptedException {
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
+        }
+        HttpURLConnection connection = (HttpURLConnection) url.toURL().openConnection();
+        if (connection instanceof HttpsURLConnection https) {
+            https.setSSLSocketFactory(settings.sslContext().getSocketFactory());
+        }
+        connection.setInstanceFollowRedirects(false);
+        connection.setUseCaches(false);
+        connection.setConnectTimeout(timeoutMillis(settings.connectTimeout()));
+        connection.setReadTimeout(timeoutMillis(settings.readTimeout()));
+        connection.setRequestProperty("User-Agent", USER_AGENT);
+        // Not the JDK's default list of image types.
+        connection.setRequestProperty("Accept", "*/*");
+        authorization.ifPresent(value -> connection.setRequestProperty("Authorization", value));
+        try {
+            connection.connect();
+        } catch (SocketTimeoutException e) {
+            throw timeout(new HttpConnectTimeoutException(e.getMessage()), e);
+        }
+        int status;
+        try {
+            status = connection.getResponseCode();
+        } catch (SocketTimeoutException e) {
+            connection.disconnect();
+            throw timeout(new HttpTimeoutException(e.getMessage()), e);
+        }
+        if (status < 0) {
+            connection.disconnect();
+            throw new IOException("the answer is not HTTP");
+        }
+        InputStream body = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
+        if (body == null) {
+            body = InputStream.nullInputStream();
+        }
+        long length = connection.getContentLengthLong();
+        return new Exchange(status, connection, length >= 0 ? new WholeBody(body, length) : body);
+    }
+
+    /**
+     * A body with a Content-Length: {@link HttpURLConnection} ends such a stream quietly when the
+     * connection closes early, so the shortfall is reported here, as a transport failure that
+     * another attempt may cure.
+     */
+    private static final class WholeBody extends FilterInputStream {
+        private final long length;
+        private long count;
+
+        WholeBody(InputStream in, long length) {
+            super(in);
+            this.length = length;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b < 0) {
+                checkComplete();
+            } else {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buf, int off, int len) throws IOException {
+            int n = super.read(buf, off, len);
+            if (n < 0 && len > 0) {
+                checkComplete();
+            } else if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+
+        private void checkComplete() throws IOException {
+            if (count < length) {
+                throw new IOException("the connection closed after " + count + " of " + length + " bytes");
+            }
+        }
+    }
+
+    private static <E extends IOException> E timeout(E described, IOException cause) {
+        described.initCause(cause);
+        return described;
+    }
+
+    private static int timeoutMillis(Duration d) {
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(1, d.toMillis()));
     }
 
     private URI redirectTarget(Request request, URI from, String location) {
@@ -190,11 +282,11 @@ final class HttpTransport {
         }
     }
 
-    private Failure statusFailure(Request request, HttpResponse<InputStream> response) {
+    private Failure statusFailure(Request request, Exchange response) {
         int status = response.statusCode();
         String detail;
         try (InputStream body = response.body()) {
-            detail = ErrorDetail.read(response.headers().firstValue("Content-Type"),
+            detail = ErrorDetail.read(response.header("Content-Type"),
                     new BodyStream(body, request.context(), settings.readTimeout(), Long.MAX_VALUE, ""));
         } catch (IOException e) {
             // The status already says what matters; a body cut short only loses the explanation.
