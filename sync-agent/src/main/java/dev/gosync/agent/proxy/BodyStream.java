@@ -3,6 +3,7 @@ package dev.gosync.agent.proxy;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -49,6 +50,11 @@ final class BodyStream extends FilterInputStream {
     public int read(byte[] b, int off, int len) throws IOException {
         if (len == 0) {
             return 0;
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            // A blocking socket read does not end on interrupt: an export stopping its other
+            // downloads after a failure ends them here, between two reads.
+            throw new InterruptedIOException(context + ": interrupted");
         }
         ScheduledFuture<?> deadline = DEADLINES.schedule(this::expire, readTimeout.toNanos(), TimeUnit.NANOSECONDS);
         int n;
