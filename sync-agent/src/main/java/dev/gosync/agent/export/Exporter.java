@@ -14,7 +14,6 @@ import dev.gosync.agent.proxy.ProxyChain;
 import dev.gosync.agent.proxy.ProxyClient;
 import dev.gosync.agent.proxy.ProxyClientSettings;
 import dev.gosync.gomod.resolve.GoModFetcher;
-import dev.gosync.gomod.resolve.MainModule;
 import dev.gosync.gomod.resolve.MainModules;
 import dev.gosync.gomod.resolve.Plan;
 import dev.gosync.gomod.resolve.QueryResolver;
