@@ -71,9 +71,19 @@ final class Schema {
      *     version
      */
     static int inspect(Connection db, Path file) throws SQLException {
-        int applicationId = queryInt(db, "PRAGMA application_id");
+        // One statement, one snapshot: read apart, another connection setting the file up in
+        // between could show an unmarked header beside its new tables, which would look foreign.
+        int applicationId;
+        int objects;
+        try (Statement s = db.createStatement();
+             ResultSet rs = s.executeQuery("SELECT (SELECT application_id FROM pragma_application_id),"
+                     + " (SELECT count(*) FROM sqlite_schema)")) {
+            rs.next();
+            applicationId = rs.getInt(1);
+            objects = rs.getInt(2);
+        }
         if (applicationId != APPLICATION_ID) {
-            if (applicationId == 0 && queryInt(db, "SELECT count(*) FROM sqlite_schema") == 0) {
+            if (applicationId == 0 && objects == 0) {
                 return 0;
             }
             throw new StateException(Problem.FOREIGN, "state file " + file + " is a database of another program "
